@@ -1,0 +1,49 @@
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { campaignStatus, deliveryMode, signerVisibility } from './enums';
+import { organisations } from './organisations';
+import { treaties } from './treaties';
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    treatyId: uuid('treaty_id')
+      .notNull()
+      .references(() => treaties.id),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    storyMd: text('story_md').notNull().default(''),
+    status: campaignStatus('status').notNull().default('draft'),
+    petitionGoal: integer('petition_goal').notNull().default(1000),
+    // When the goal is reached the public goal steps up, so the bar never sits at 100 %.
+    goalAutoStep: boolean('goal_auto_step').notNull().default(true),
+    signerVisibility: signerVisibility('signer_visibility').notNull().default('hidden'),
+    commentModeration: boolean('comment_moderation').notNull().default(true),
+    letterSubjectTemplate: text('letter_subject_template').notNull().default(''),
+    letterBodyTemplate: text('letter_body_template').notNull().default(''),
+    requirePersonalSentence: boolean('require_personal_sentence').notNull().default(false),
+    deliveryMode: deliveryMode('delivery_mode').notNull().default('office'),
+    resultNote: text('result_note'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('campaigns_status_idx').on(t.status, t.createdAt)],
+);
+
+// Old slugs keep working after a rename.
+export const campaignSlugRedirects = pgTable('campaign_slug_redirects', {
+  slug: text('slug').primaryKey(),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Campaign = typeof campaigns.$inferSelect;

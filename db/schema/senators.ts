@@ -1,0 +1,79 @@
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { senatorStance } from './enums';
+import { treaties } from './treaties';
+
+export type StateOffice = {
+  city: string | null;
+  address: string | null;
+  suite: string | null;
+  zip: string | null;
+  phone: string | null;
+};
+export type SocialAccounts = Partial<Record<'twitter' | 'facebook' | 'youtube' | 'instagram' | 'mastodon' | 'bluesky', string>>;
+
+export const senators = pgTable(
+  'senators',
+  {
+    bioguideId: text('bioguide_id').primaryKey(),
+    officialName: text('official_name').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    state: text('state').notNull(),
+    party: text('party').notNull(),
+    senateClass: integer('senate_class'),
+    stateRank: text('state_rank'),
+    termEnd: date('term_end'),
+    dcAddress: text('dc_address'),
+    phone: text('phone'),
+    website: text('website'),
+    contactForm: text('contact_form'),
+    stateOffices: jsonb('state_offices').$type<StateOffice[]>().notNull().default([]),
+    social: jsonb('social').$type<SocialAccounts>().notNull().default({}),
+    ssfrMember: boolean('ssfr_member').notNull().default(false),
+    ssfrRank: integer('ssfr_rank'),
+    ssfrTitle: text('ssfr_title'),
+    ssfrParty: text('ssfr_party'),
+    // Set by staff (e.g. the foreign-affairs staffer); never overwritten by an import.
+    deliveryEmail: text('delivery_email'),
+    isCurrent: boolean('is_current').notNull().default(true),
+    formerAt: timestamp('former_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('senators_state_idx').on(t.state, t.isCurrent)],
+);
+
+export type ImportDiff = {
+  added: string[];
+  removed: string[];
+  changed: { bioguideId: string; fields: string[] }[];
+};
+
+export const senatorImports = pgTable('senator_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  source: text('source').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  senatorCount: integer('senator_count').notNull(),
+  diff: jsonb('diff').$type<ImportDiff>().notNull(),
+});
+
+// Where each senator stands on a treaty: the whip count toward 67.
+export const senatorPositions = pgTable(
+  'senator_positions',
+  {
+    senatorId: text('senator_id')
+      .notNull()
+      .references(() => senators.bioguideId),
+    treatyId: uuid('treaty_id')
+      .notNull()
+      .references(() => treaties.id, { onDelete: 'cascade' }),
+    stance: senatorStance('stance').notNull().default('unknown'),
+    note: text('note'),
+    sourceUrl: text('source_url'),
+    updatedBy: text('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.senatorId, t.treatyId] })],
+);
+
+export type Senator = typeof senators.$inferSelect;

@@ -1,0 +1,57 @@
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { campaigns } from './campaigns';
+import { commentStatus } from './enums';
+
+export const supporters = pgTable(
+  'supporters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Normalised (trimmed, lower-case) before it reaches the database; null once forgotten.
+    email: text('email'),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    zip: text('zip'),
+    city: text('city'),
+    street: text('street'),
+    state: text('state'),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+    forgottenAt: timestamp('forgotten_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('supporters_email_uq').on(t.email),
+    index('supporters_name_idx').on(t.lastName, t.firstName),
+  ],
+);
+
+export const signatures = pgTable(
+  'signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    supporterId: uuid('supporter_id')
+      .notNull()
+      .references(() => supporters.id),
+    // The state at signing time, so per-state counts survive a supporter moving or being forgotten.
+    state: text('state'),
+    comment: text('comment'),
+    commentStatus: commentStatus('comment_status').notNull().default('none'),
+    optedIn: boolean('opted_in').notNull().default(false),
+    source: text('source'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('signatures_campaign_supporter_uq').on(t.campaignId, t.supporterId),
+    index('signatures_campaign_created_idx').on(t.campaignId, t.createdAt),
+    index('signatures_campaign_state_idx').on(t.campaignId, t.state),
+    index('signatures_supporter_idx').on(t.supporterId),
+  ],
+);
+
+export type Supporter = typeof supporters.$inferSelect;
+export type Signature = typeof signatures.$inferSelect;
