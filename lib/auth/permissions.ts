@@ -1,0 +1,27 @@
+// Who may do what. Roles are not a ladder: an editor shapes campaigns but never sees people;
+// an analyst sees people and exports but edits nothing. README.md carries this matrix.
+export const roles = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = {
+  'dashboard:view': ['owner', 'admin', 'editor', 'analyst', 'viewer'],
+  'analytics:view': ['owner', 'admin', 'editor', 'analyst', 'viewer'],
+  'campaigns:view': ['owner', 'admin', 'editor', 'analyst', 'viewer'],
+  'campaigns:edit': ['owner', 'admin', 'editor'],
+  'senators:edit': ['owner', 'admin', 'editor'],
+  'people:view': ['owner', 'admin', 'analyst'],
+  'people:moderate': ['owner', 'admin', 'analyst'],
+  'people:forget': ['owner', 'admin'],
+  'letters:view': ['owner', 'admin', 'analyst'],
+  'letters:retry': ['owner', 'admin'],
+  'exports:run': ['owner', 'admin', 'analyst'],
+  'outbox:view': ['owner', 'admin'],
+  'staff:manage': ['owner', 'admin'],
+  'audit:view': ['owner', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
