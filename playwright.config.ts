@@ -31,11 +31,12 @@ const serverEnv: Record<string, string> = {
   AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
   SENATORS_SOURCE: path.resolve(__dirname, '..', 'shared', 'data', 'congress-legislators'),
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+  FORM_MIN_FILL_SECONDS: '1',
 };
 if (process.env.E2E_DATABASE_URL) serverEnv.DATABASE_URL = process.env.E2E_DATABASE_URL;
 else {
   delete serverEnv.DATABASE_URL;
-  serverEnv.PGLITE_DATA_DIR = '.test-data/e2e-pglite';
+  serverEnv.PGLITE_DATA_DIR = `.test-data/e2e-pglite-${port}`;
 }
 
 export default defineConfig({
@@ -46,7 +47,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT ?? 'test-results/playwright.json' }]],
+  outputDir: `test-results/artifacts-${port}`,
   globalSetup: './tests/e2e/global-setup.ts',
   use: {
     baseURL,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // Integration tests run once on PGlite and, when TEST_DATABASE_URL is set, again on PostgreSQL.
 // One worker and no isolation: a PGlite instance costs seconds, so each run opens one and resets
@@ -15,7 +15,7 @@ const shared = {
   hookTimeout: 60_000,
 };
 
-const projects = [
+const projects: TestProjectInlineConfiguration[] = [
   { extends: true, test: { ...shared, name: 'pglite', env: { TEST_DB_DRIVER: 'pglite' } } },
 ];
 if (process.env.TEST_DATABASE_URL) {
