@@ -33,9 +33,9 @@ if (process.env.TEST_DATABASE_URL) {
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
+      '@': path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; tests and scripts import lib/ directly.
-      'server-only': path.resolve(__dirname, 'tests/support/empty-module.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'tests/support/empty-module.ts'),
     },
   },
   test: { projects, reporters: ['default'] },
