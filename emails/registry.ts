@@ -1,0 +1,83 @@
+import type { ReactElement } from 'react';
+import type { z } from 'zod';
+import CampaignUpdate, { CampaignUpdateProps, campaignUpdateSubject } from './campaign-update';
+import LetterReceipt, { LetterReceiptProps, letterReceiptSubject } from './letter-receipt';
+import LetterToSenator, { LetterToSenatorProps, letterToSenatorSubject } from './letter-to-senator';
+import LettersConfirmation, { LettersConfirmationProps, lettersConfirmationSubject } from './letters-confirmation';
+import SignatureConfirmation, { SignatureConfirmationProps, signatureConfirmationSubject } from './signature-confirmation';
+import StaffInvite, { StaffInviteProps, staffInviteSubject } from './staff-invite';
+import StaffSignIn, { StaffSignInProps, staffSignInSubject } from './staff-sign-in';
+
+export type TemplateDefinition<S extends z.ZodType> = {
+  component: (props: z.output<S>) => ReactElement;
+  subject: (props: z.output<S>) => string;
+  /** Marketing mail carries List-Unsubscribe headers and must show an unsubscribe link. */
+  marketing: boolean;
+  props: S;
+  /** Where replies should go, when not to the sender (a letter's replies go to the constituent). */
+  replyTo?: (props: z.output<S>) => string | undefined;
+};
+
+const define = <S extends z.ZodType>(def: TemplateDefinition<S>) => def;
+
+export const templates = {
+  'signature-confirmation': define({
+    component: SignatureConfirmation,
+    subject: signatureConfirmationSubject,
+    marketing: false,
+    props: SignatureConfirmationProps,
+  }),
+  'letters-confirmation': define({
+    component: LettersConfirmation,
+    subject: lettersConfirmationSubject,
+    marketing: false,
+    props: LettersConfirmationProps,
+  }),
+  'letter-to-senator': define({
+    component: LetterToSenator,
+    subject: letterToSenatorSubject,
+    marketing: false,
+    props: LetterToSenatorProps,
+    replyTo: (p) => p.supporterEmail,
+  }),
+  'letter-receipt': define({
+    component: LetterReceipt,
+    subject: letterReceiptSubject,
+    marketing: false,
+    props: LetterReceiptProps,
+  }),
+  'campaign-update': define({
+    component: CampaignUpdate,
+    subject: campaignUpdateSubject,
+    marketing: true,
+    props: CampaignUpdateProps,
+  }),
+  'staff-sign-in': define({
+    component: StaffSignIn,
+    subject: staffSignInSubject,
+    marketing: false,
+    props: StaffSignInProps,
+  }),
+  'staff-invite': define({
+    component: StaffInvite,
+    subject: staffInviteSubject,
+    marketing: false,
+    props: StaffInviteProps,
+  }),
+};
+
+export type Templates = typeof templates;
+export type TemplateName = keyof Templates;
+/** What callers pass when enqueueing (before parsing). */
+export type TemplateProps<N extends TemplateName> = z.input<Templates[N]['props']>;
+
+export const templateNames = Object.keys(templates) as TemplateName[];
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name);
+}
+
+/** The definition with its types erased, for code that handles rows of any template (the drainer). */
+export function templateDefinition(name: string): TemplateDefinition<z.ZodType> | undefined {
+  return isTemplateName(name) ? (templates[name] as unknown as TemplateDefinition<z.ZodType>) : undefined;
+}

@@ -1,0 +1,184 @@
+import { and, eq, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { emailOutbox, type OutboxRow } from '@/db/schema';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/log/logger';
+import { backoffDelayMs } from './backoff';
+import { letterIdOf, markLetterFailed, markLetterSent } from './outbox-letters';
+import { TemplateError, renderEmail, type RenderedEmail } from './render';
+import { getTransport, isPermanentSendError, type EmailTransport } from './transports';
+
+const LEASE = sql`interval '2 minutes'`;
+// Stop starting sends this long before the lease lapses, so no other drainer re-claims a row we
+// are still sending (each send has its own timeout well under this margin).
+const LEASE_BUDGET_MS = 2 * 60_000 - 30_000;
+
+export type DrainResult = { claimed: number; sent: number; retried: number; failed: number };
+
+export type DrainOptions = {
+  limit?: number;
+  transport?: EmailTransport;
+  /** Not a transaction: claims must commit before the network calls. */
+  db?: Db;
+  backoffBaseMs?: number;
+};
+
+/**
+ * Send due outbox rows. Safe with any number of drainers at once: a row is claimed by one atomic
+ * UPDATE (SKIP LOCKED) that leases it, and results are only written by the lease holder.
+ */
+export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult> {
+  const db = opts.db ?? getDb();
+  const transport = opts.transport ?? getTransport();
+  const baseMs = opts.backoffBaseMs ?? env().OUTBOX_BACKOFF_BASE_MS;
+  const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+
+  const rows = await claimDue(db, opts.limit ?? 20);
+  const deadline = Date.now() + LEASE_BUDGET_MS;
+  result.claimed = rows.length;
+  // One at a time: providers rate-limit per account (Resend: a few requests a second).
+  for (let i = 0; i < rows.length; i++) {
+    if (Date.now() > deadline) {
+      await release(db, rows.slice(i));
+      result.claimed = i;
+      break;
+    }
+    result[await deliver(db, transport, rows[i], baseMs)]++;
+  }
+  if (result.claimed) logger.info({ ...result, transport: transport.name }, 'outbox drained');
+  return result;
+}
+
+async function claimDue(db: Db, limit: number): Promise<OutboxRow[]> {
+  const due = db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(
+      or(
+        and(eq(emailOutbox.status, 'queued'), lte(emailOutbox.nextAttemptAt, sql`now()`)),
+        // A drainer died mid-send: its lease lapsed, so the row is up for grabs again.
+        and(eq(emailOutbox.status, 'sending'), lt(emailOutbox.lockedUntil, sql`now()`)),
+      ),
+    )
+    .orderBy(emailOutbox.nextAttemptAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await db
+    .update(emailOutbox)
+    .set({
+      status: 'sending',
+      lockedUntil: sql`now() + ${LEASE}`,
+      attempts: sql`${emailOutbox.attempts} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(inArray(emailOutbox.id, due))
+    .returning();
+  return rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
+}
+
+/** Only the drainer holding this claim (same attempt number) may record a failure. */
+const claimedBy = (row: OutboxRow) =>
+  and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'sending'), eq(emailOutbox.attempts, row.attempts));
+
+async function deliver(db: Db, transport: EmailTransport, row: OutboxRow, baseMs: number) {
+  if (row.attempts > row.maxAttempts) {
+    // Re-claimed after a lapsed lease with no attempts left (a drainer crashed on the last try).
+    return fail(db, row, 'Interrupted on the last attempt; no attempts left', undefined, 'failed');
+  }
+  let rendered: RenderedEmail | undefined;
+  let providerId: string;
+  try {
+    rendered = await renderEmail(row.template, row.props);
+    ({ id: providerId } = await transport.send({
+      from: env().EMAIL_FROM,
+      to: row.toAddress,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      headers: rendered.headers,
+      replyTo: rendered.replyTo,
+      idempotencyKey: row.idempotencyKey,
+    }));
+  } catch (err) {
+    const permanent = err instanceof TemplateError || isPermanentSendError(err);
+    const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+    logger.warn({ outboxId: row.id, template: row.template, attempt: row.attempts, permanent, err: message }, 'email send failed');
+    return fail(db, row, message, rendered, permanent || row.attempts >= row.maxAttempts ? 'failed' : 'retried', baseMs);
+  }
+  await recordSent(db, row, rendered, providerId, transport.name);
+  return 'sent' as const;
+}
+
+async function recordSent(db: Db, row: OutboxRow, rendered: RenderedEmail, providerId: string, transportName: string) {
+  await db.transaction(async (tx) => {
+    // The mail went out: record it even if our lease lapsed meanwhile (the provider's idempotency
+    // key makes the other drainer's send of the same row a no-op).
+    const updated = await tx
+      .update(emailOutbox)
+      .set({
+        status: 'sent',
+        providerMessageId: providerId,
+        transport: transportName,
+        renderedSubject: rendered.subject,
+        renderedHtml: rendered.html,
+        renderedText: rendered.text,
+        sentAt: sql`now()`,
+        lockedUntil: null,
+        lastError: null,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(emailOutbox.id, row.id), ne(emailOutbox.status, 'sent')))
+      .returning({ id: emailOutbox.id });
+    const letterId = letterIdOf(row.props);
+    if (updated.length && letterId) await markLetterSent(tx, letterId);
+  });
+}
+
+async function fail(
+  db: Db,
+  row: OutboxRow,
+  message: string,
+  rendered: RenderedEmail | undefined,
+  outcome: 'retried' | 'failed',
+  baseMs = 0,
+) {
+  // Keep what we tried to send, so the mailbox and staff can see it.
+  const copy = rendered
+    ? { renderedSubject: rendered.subject, renderedHtml: rendered.html, renderedText: rendered.text }
+    : {};
+  if (outcome === 'retried') {
+    const delayMs = backoffDelayMs(row.attempts, baseMs);
+    await db
+      .update(emailOutbox)
+      .set({
+        ...copy,
+        status: 'queued',
+        nextAttemptAt: sql`now() + (${delayMs}::int * interval '1 millisecond')`,
+        lockedUntil: null,
+        lastError: message,
+        updatedAt: sql`now()`,
+      })
+      .where(claimedBy(row));
+    return outcome;
+  }
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(emailOutbox)
+      .set({ ...copy, status: 'failed', lockedUntil: null, lastError: message, updatedAt: sql`now()` })
+      .where(claimedBy(row))
+      .returning({ id: emailOutbox.id });
+    const letterId = letterIdOf(row.props);
+    if (updated.length && letterId) await markLetterFailed(tx, letterId, message);
+  });
+  return outcome;
+}
+
+/** Hand back rows claimed but not attempted; the attempt they were charged is refunded. */
+async function release(db: Db, rows: OutboxRow[]) {
+  for (const row of rows) {
+    await db
+      .update(emailOutbox)
+      .set({ status: 'queued', lockedUntil: null, attempts: sql`${emailOutbox.attempts} - 1`, updatedAt: sql`now()` })
+      .where(claimedBy(row));
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { DbOrTx } from '@/db/client';
+import { emailOutbox } from '@/db/schema';
+import { templateDefinition, type TemplateName, type TemplateProps } from '@/emails/registry';
+import { env } from '@/lib/env';
+import { AppError, validationError } from '@/lib/errors';
+
+export type EnqueueEmailInput<N extends TemplateName> = {
+  template: N;
+  to: string;
+  props: TemplateProps<N>;
+  /** Unique per logical message, e.g. `signature-confirmation:<signatureId>`; also sent to Resend. */
+  idempotencyKey: string;
+  maxAttempts?: number;
+};
+
+const noLineBreaks = (s: string) => !/[\r\n]/.test(s);
+
+const Envelope = z.object({
+  to: z.email('must be an email address').max(254).refine(noLineBreaks, 'must be a single line'),
+  // Also an HTTP header (Idempotency-Key) on the way to Resend.
+  idempotencyKey: z
+    .string()
+    .min(1)
+    .max(256)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+  maxAttempts: z.number().int().min(1).max(50).optional(),
+});
+
+/**
+ * Queue an email in the caller's transaction: the row commits (or rolls back) with the change that
+ * caused it, and the drainer sends it afterwards. Returns the new row's id, or null when a message
+ * with this idempotency key was already queued.
+ */
+export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, msg: EnqueueEmailInput<N>): Promise<string | null> {
+  const def = templateDefinition(msg.template);
+  if (!def) throw new AppError('VALIDATION', `Unknown email template "${msg.template}"`);
+
+  const envelope = Envelope.safeParse({ to: msg.to, idempotencyKey: msg.idempotencyKey, maxAttempts: msg.maxAttempts });
+  if (!envelope.success) throw validationError(envelope.error.issues);
+  const props = def.props.safeParse(msg.props);
+  if (!props.success) throw validationError(props.error.issues);
+  // The subject is rendered again at send time (and stripped there); refusing here surfaces the bug early.
+  if (!noLineBreaks(def.subject(props.data))) {
+    throw validationError([{ path: ['subject'], message: 'must be a single line' }]);
+  }
+
+  const rows = await tx
+    .insert(emailOutbox)
+    .values({
+      template: msg.template,
+      toAddress: envelope.data.to,
+      props: props.data as Record<string, unknown>,
+      idempotencyKey: envelope.data.idempotencyKey,
+      maxAttempts: envelope.data.maxAttempts ?? env().OUTBOX_MAX_ATTEMPTS,
+    })
+    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+    .returning({ id: emailOutbox.id });
+  return rows[0]?.id ?? null;
+}

@@ -1,0 +1,33 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { letters } from '@/db/schema';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The letter an outbox row delivers (letter-to-senator rows carry `letterId` in their props). */
+export function letterIdOf(props: unknown): string | null {
+  const id = (props as { letterId?: unknown } | null)?.letterId;
+  return typeof id === 'string' && UUID.test(id) ? id : null;
+}
+
+export async function markLetterSent(tx: DbOrTx, letterId: string) {
+  await tx
+    .update(letters)
+    .set({ status: 'sent', sentAt: sql`now()`, failureReason: null, updatedAt: sql`now()` })
+    .where(and(eq(letters.id, letterId), eq(letters.status, 'queued')));
+}
+
+export async function markLetterFailed(tx: DbOrTx, letterId: string, reason: string) {
+  await tx
+    .update(letters)
+    .set({ status: 'failed', failureReason: reason.slice(0, 500), updatedAt: sql`now()` })
+    .where(and(eq(letters.id, letterId), eq(letters.status, 'queued')));
+}
+
+/** A staff retry puts the letter back in the queue so the eventual send marks it sent. */
+export async function requeueLetter(tx: DbOrTx, letterId: string) {
+  await tx
+    .update(letters)
+    .set({ status: 'queued', failureReason: null, updatedAt: sql`now()` })
+    .where(and(eq(letters.id, letterId), eq(letters.status, 'failed')));
+}

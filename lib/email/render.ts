@@ -1,0 +1,52 @@
+import { render } from '@react-email/render';
+import { createElement, type FunctionComponent } from 'react';
+import { templateDefinition, type TemplateName, type TemplateProps } from '@/emails/registry';
+
+export type RenderedEmail = {
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  replyTo?: string;
+};
+
+/** The row can never render (unknown template, props that fail the schema): retrying will not help. */
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+/** Subjects become a header line: a CR or LF would let text start a new header. */
+export function sanitizeSubject(subject: string): string {
+  return subject.replace(/[\r\n]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+export async function renderEmail<N extends TemplateName>(template: N, props: TemplateProps<N>): Promise<RenderedEmail>;
+export async function renderEmail(template: string, props: unknown): Promise<RenderedEmail>;
+export async function renderEmail(template: string, props: unknown): Promise<RenderedEmail> {
+  const def = templateDefinition(template);
+  if (!def) throw new TemplateError(`Unknown email template "${template}"`);
+  const parsed = def.props.safeParse(props);
+  if (!parsed.success) {
+    // Paths and messages only: zod messages do not echo the (personal) values.
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new TemplateError(`Invalid props for email template "${template}": ${detail}`);
+  }
+  const data = parsed.data;
+  const element = createElement(def.component as FunctionComponent<object>, data as object);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+
+  const headers: Record<string, string> = {};
+  if (def.marketing) {
+    const url = (data as { unsubscribeUrl?: unknown }).unsubscribeUrl;
+    if (typeof url !== 'string' || !url) throw new TemplateError(`Marketing template "${template}" needs an unsubscribeUrl`);
+    // RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` to the URL.
+    headers['List-Unsubscribe'] = `<${url}>`;
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  }
+
+  const replyTo = def.replyTo?.(data);
+  return { subject: sanitizeSubject(def.subject(data)), html, text, headers, ...(replyTo ? { replyTo } : {}) };
+}
