@@ -1,0 +1,58 @@
+// Shared by the letter form (client) and its server action: no server-only.
+import type { LetterDelivery, SendLettersResult } from './types';
+
+export type LetterFormValues = {
+  firstName: string;
+  lastName: string;
+  email: string;
+  zip: string;
+  state: string;
+  city: string;
+  street: string;
+  subject: string;
+  body: string;
+  personalSentence: string;
+};
+
+export type LetterFormState =
+  | { status: 'idle' }
+  | {
+      status: 'error';
+      message: string;
+      fieldErrors?: Partial<Record<keyof LetterFormValues | '_form', string[]>>;
+      /** What was typed, so a refused form comes back filled in. */
+      values: LetterFormValues;
+      /** A fresh anti-bot timestamp for the next attempt. */
+      guardToken: string;
+    }
+  | { status: 'done'; result: SendLettersResult };
+
+export const initialLetterState: LetterFormState = { status: 'idle' };
+
+// Long enough to hand back an over-long letter for trimming, short enough to bound the echo.
+const ECHO_MAX = 20_000;
+
+export function letterValuesFrom(formData: Pick<FormData, 'get'>): LetterFormValues {
+  const text = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === 'string' ? v.slice(0, ECHO_MAX) : '';
+  };
+  return {
+    firstName: text('firstName'),
+    lastName: text('lastName'),
+    email: text('email'),
+    zip: text('zip'),
+    state: text('state'),
+    city: text('city'),
+    street: text('street'),
+    subject: text('subject'),
+    body: text('body'),
+    personalSentence: text('personalSentence'),
+  };
+}
+
+/** The confirmation page's button: idle, then where each letter went, or why the link did not work. */
+export type ConfirmLettersState =
+  | { status: 'idle' }
+  | { status: 'done'; letters: LetterDelivery[]; campaign: { slug: string; title: string } }
+  | { status: 'error'; code: 'used' | 'expired' | 'other'; message: string };
