@@ -1,10 +1,34 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { PATHNAME_HEADER } from '@/lib/auth/request-path';
 
-// Stamps each request with an id that server code logs with (lib/log/request-id.ts).
+// Auth.js session cookie names (the __Secure- one over HTTPS).
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+
+/**
+ * Stamps each request with an id that server code logs with (lib/log/request-id.ts), and sends
+ * visitors without a session cookie from /dashboard to the sign-in page. That is only a shortcut:
+ * the cookie is not checked here (no database in the proxy); every page, action and route handler
+ * verifies the session and role itself (lib/auth/require-staff.ts).
+ */
 export default function proxy(req: NextRequest) {
   const requestId = req.headers.get('x-request-id') || crypto.randomUUID();
+  const { pathname } = req.nextUrl;
+  const searchParams = new URLSearchParams(req.nextUrl.search);
+  searchParams.delete('_rsc');
+  const search = searchParams.size ? `?${searchParams}` : '';
+
+  const isDashboard = pathname === '/dashboard' || pathname.startsWith('/dashboard/');
+  if (isDashboard && !SESSION_COOKIES.some((name) => req.cookies.get(name)?.value)) {
+    const signIn = new URL('/sign-in', req.nextUrl);
+    signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
+    const res = NextResponse.redirect(signIn);
+    res.headers.set('x-request-id', requestId);
+    return res;
+  }
+
   const headers = new Headers(req.headers);
   headers.set('x-request-id', requestId);
+  headers.set(PATHNAME_HEADER, `${pathname}${search}`);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('x-request-id', requestId);
   return res;

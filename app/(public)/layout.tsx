@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { SkipLink } from '@/components/ui/skip-link';
-import { getCoalition } from '@/lib/organisations/get-coalition';
+import { cachedCoalition } from '@/lib/campaigns/public-cache';
 
+// No dynamic API here: the campaign page below is served from cache, and a layout that read the
+// request would make every public page render per request. The coalition comes from the data
+// cache (tag `coalition`).
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  await connection();
-  const coalition = await getCoalition();
+  const coalition = await cachedCoalition();
   return (
     <>
       <SkipLink />
@@ -14,7 +15,7 @@ export default async function PublicLayout({ children }: { children: React.React
           <Link href="/" className="text-lg font-bold text-brand-800 no-underline">
             {coalition.name}
           </Link>
-          <span className="text-sm text-muted">Powered by Ratify</span>
+          <span className="hidden text-sm text-muted sm:inline">Powered by Ratify</span>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">

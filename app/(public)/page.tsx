@@ -1,9 +1,14 @@
 import Link from 'next/link';
-import { listPublicCampaigns } from '@/lib/campaigns/list-public-campaigns';
-import { getCoalition } from '@/lib/organisations/get-coalition';
+import { PetitionProgress } from '@/components/petition/petition-progress';
+import { cachedCoalition, cachedPublicCampaignList } from '@/lib/campaigns/public-cache';
+
+// Rendered per request, never prerendered: at build time there is no database. (`connection()` is
+// not enough here: the layout starts rendering, and querying, before the page opts out.) The data
+// comes from the data cache: the list and its counts refresh every 30 s or on a staff edit.
+export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const [coalition, campaigns] = await Promise.all([getCoalition(), listPublicCampaigns()]);
+  const [coalition, campaigns] = await Promise.all([cachedCoalition(), cachedPublicCampaignList()]);
   const live = campaigns.filter((c) => c.status === 'live');
   const closed = campaigns.filter((c) => c.status === 'closed');
   return (
@@ -22,7 +27,7 @@ export default async function HomePage() {
         ) : (
           <ul className="mt-4 grid gap-4 sm:grid-cols-2">
             {live.map((c) => (
-              <li key={c.slug} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <li key={c.slug} className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
                 <p className="text-sm font-medium text-brand-700">{c.treatyShortName}</p>
                 <h3 className="mt-1 text-lg font-semibold">
                   <Link href={`/c/${c.slug}`} className="hover:underline">
@@ -30,9 +35,14 @@ export default async function HomePage() {
                   </Link>
                 </h3>
                 <p className="mt-2 text-sm text-muted">{c.summary}</p>
-                <p className="mt-3 text-sm font-medium">
-                  {c.signatureCount.toLocaleString('en-US')} {c.signatureCount === 1 ? 'signature' : 'signatures'}
-                </p>
+                <div className="mt-4">
+                  <PetitionProgress
+                    count={c.signatureCount}
+                    goal={c.petitionGoal}
+                    autoStep={c.goalAutoStep}
+                    label={`Signatures for “${c.title}”`}
+                  />
+                </div>
               </li>
             ))}
           </ul>
@@ -53,8 +63,15 @@ export default async function HomePage() {
                     {c.title}
                   </Link>
                 </h3>
-                {c.resultNote && <p className="mt-2 text-sm">{c.resultNote}</p>}
-                <p className="mt-3 text-sm">{c.signatureCount.toLocaleString('en-US')} signatures</p>
+                {c.resultNote && (
+                  <p className="mt-2 whitespace-pre-line text-sm">
+                    <span className="font-semibold">Result: </span>
+                    {c.resultNote}
+                  </p>
+                )}
+                <p className="mt-3 text-sm">
+                  {c.signatureCount.toLocaleString('en-US')} {c.signatureCount === 1 ? 'signature' : 'signatures'}
+                </p>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, signatures, treaties } from '@/db/schema';
@@ -9,20 +10,21 @@ export type PublicCampaignSummary = {
   status: 'live' | 'closed';
   signatureCount: number;
   petitionGoal: number;
+  goalAutoStep: boolean;
   treatyShortName: string;
   resultNote: string | null;
 };
 
-/** Live and closed (not archived, not draft) campaigns with their signature counts. */
+/** Live and closed (not archived, not draft) campaigns with their signature counts, live first. */
 export async function listPublicCampaigns(): Promise<PublicCampaignSummary[]> {
-  const db = getDb();
-  const rows = await db
+  const rows = await getDb()
     .select({
       slug: campaigns.slug,
       title: campaigns.title,
       summary: campaigns.summary,
       status: campaigns.status,
       petitionGoal: campaigns.petitionGoal,
+      goalAutoStep: campaigns.goalAutoStep,
       resultNote: campaigns.resultNote,
       treatyShortName: treaties.shortName,
       signatureCount: sql<number>`(select count(*)::int from ${signatures} where ${signatures.campaignId} = ${campaigns.id})`,

@@ -1,0 +1,18 @@
+import Link from 'next/link';
+
+export default function CampaignNotFound() {
+  return (
+    <div className="max-w-2xl">
+      <h1 className="text-3xl font-bold">We couldn’t find that campaign</h1>
+      <p className="mt-3 text-muted">
+        The link may be mistyped, or the campaign may not be public yet. You can see every open campaign on the home
+        page.
+      </p>
+      <p className="mt-6">
+        <Link href="/" className="font-semibold text-brand-700 underline">
+          See all campaigns
+        </Link>
+      </p>
+    </div>
+  );
+}

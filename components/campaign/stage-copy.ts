@@ -1,0 +1,69 @@
+import type { TreatyStage } from '@/lib/campaigns/get-public-campaign';
+
+// What each stored treaty stage means for a reader. The page states whatever stage the data holds;
+// nothing here assumes the treaty is still waiting.
+export const STAGE_COPY: Record<TreatyStage, { label: string; now: string }> = {
+  adopted: {
+    label: 'Adopted internationally',
+    now: 'The treaty has been adopted internationally. The United States has not signed it.',
+  },
+  signed: {
+    label: 'Signed by the United States',
+    now: 'The United States has signed the treaty. The President has not yet sent it to the Senate.',
+  },
+  transmitted: {
+    label: 'Sent to the Senate',
+    now: 'The President has sent the treaty to the Senate for its advice and consent.',
+  },
+  in_committee: {
+    label: 'Before the Foreign Relations Committee',
+    now: 'The treaty is before the Senate Committee on Foreign Relations, which must report it before the full Senate can vote.',
+  },
+  reported: {
+    label: 'Reported to the full Senate',
+    now: 'The Committee on Foreign Relations has reported the treaty to the full Senate, which can now vote on it.',
+  },
+  consented: {
+    label: 'Senate consent given',
+    now: 'The Senate has given its advice and consent. The treaty binds the United States once the instrument of ratification is deposited.',
+  },
+  ratified: {
+    label: 'Ratified',
+    now: 'The United States has ratified the treaty.',
+  },
+  withdrawn: {
+    label: 'Withdrawn from the Senate',
+    now: 'The treaty has been withdrawn from the Senate.',
+  },
+};
+
+/** The two-thirds rule, worded for where the treaty stands. */
+export function senateVoteContext(stage: TreatyStage): string | null {
+  switch (stage) {
+    case 'consented':
+    case 'ratified':
+      return 'Consent took a two-thirds vote of the Senate.';
+    case 'withdrawn':
+      return null;
+    default:
+      return 'Senate consent needs a two-thirds vote of the senators present: 67 votes when all 100 vote.';
+  }
+}
+
+/** `2000-07-05` → `July 5, 2000`, without the server's time zone shifting the day. */
+export function formatDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return d.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** Only http(s) links from stored data are rendered as links. */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}

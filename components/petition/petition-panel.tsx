@@ -1,0 +1,66 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { SignerVisibility } from '@/lib/campaigns/get-public-campaign';
+import { initialPetitionState, type PetitionFormState } from '@/lib/petitions/form-state';
+import { PetitionForm } from './petition-form';
+import { PetitionProgress } from './petition-progress';
+import { ThankYou } from './thank-you';
+import { useLiveCampaign } from './use-live-campaign';
+
+type Props = {
+  slug: string;
+  title: string;
+  campaignUrl: string;
+  organisationName: string;
+  initialCount: number;
+  goal: number;
+  autoStep: boolean;
+  signerVisibility: SignerVisibility;
+  commentModeration: boolean;
+  guardToken: string;
+  action: (state: PetitionFormState, formData: FormData) => Promise<PetitionFormState>;
+};
+
+/**
+ * The petition: live count, form, then the thank-you view with the count the service returned —
+ * exact and including their signature, while the page's and the beacon's counts are cached.
+ */
+export function PetitionPanel(p: Props) {
+  const [state, formAction, pending] = useActionState(p.action, initialPetitionState);
+  const live = useLiveCampaign(p.slug);
+  const count = Math.max(p.initialCount, live.count ?? 0);
+
+  if ((state.status === 'signed' || state.status === 'already_signed') && state.count !== undefined) {
+    return (
+      <ThankYou
+        status={state.status}
+        firstName={state.firstName}
+        count={state.count}
+        goal={p.goal}
+        autoStep={p.autoStep}
+        slug={p.slug}
+        title={p.title}
+        campaignUrl={p.campaignUrl}
+        zip={state.zip}
+      />
+    );
+  }
+  return (
+    <div>
+      <h2 className="text-2xl font-bold">Sign the petition</h2>
+      <div className="mt-3">
+        <PetitionProgress count={count} goal={p.goal} autoStep={p.autoStep} />
+      </div>
+      <PetitionForm
+        action={formAction}
+        state={state}
+        pending={pending}
+        guardToken={state.guardToken ?? live.guardToken ?? p.guardToken}
+        organisationName={p.organisationName}
+        signerVisibility={p.signerVisibility}
+        commentModeration={p.commentModeration}
+      />
+    </div>
+  );
+}

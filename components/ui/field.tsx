@@ -1,0 +1,104 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+
+type Common = {
+  label: ReactNode;
+  name: string;
+  /** One message, or the list a zod field error gives (the first is shown). */
+  error?: string | string[];
+  hint?: ReactNode;
+};
+
+function firstError(error: Common['error']): string | undefined {
+  return Array.isArray(error) ? error[0] : error || undefined;
+}
+
+function useFieldIds(id: string | undefined, hint: ReactNode, error: string | undefined) {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  const hintId = hint ? `${fieldId}-hint` : undefined;
+  const errorId = `${fieldId}-error`;
+  const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  return { fieldId, hintId, errorId, describedBy };
+}
+
+function Parts({ fieldId, label, hint, hintId }: { fieldId: string; label: ReactNode; hint: ReactNode; hintId?: string }) {
+  return (
+    <>
+      <label htmlFor={fieldId} className="block font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="text-sm text-muted">
+          {hint}
+        </p>
+      )}
+    </>
+  );
+}
+
+// The error line is always in the DOM (an aria-live region must exist before it fills to be announced).
+function ErrorLine({ id, error }: { id: string; error?: string }) {
+  return (
+    <p id={id} aria-live="polite" className="mt-1 text-sm font-medium text-red-700">
+      {error}
+    </p>
+  );
+}
+
+const control = (error?: string) =>
+  `mt-1 block min-h-11 w-full rounded-md border bg-white px-3 py-2 ${error ? 'border-red-700' : 'border-slate-500'}`;
+
+/** `<Field label="Email" name="email" type="email" error={state.fieldErrors?.email} />`: label, input, hint, error. */
+export function Field({ label, name, error, hint, id, className, ...inputProps }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
+  const message = firstError(error);
+  const ids = useFieldIds(id, hint, message);
+  return (
+    <div className={className}>
+      <Parts fieldId={ids.fieldId} label={label} hint={hint} hintId={ids.hintId} />
+      <input
+        id={ids.fieldId}
+        name={name}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={ids.describedBy}
+        className={control(message)}
+        {...inputProps}
+      />
+      <ErrorLine id={ids.errorId} error={message} />
+    </div>
+  );
+}
+
+/** The same for a `<select>`: `<SelectField label="Role" name="role" options={[{ value, label }]} />`. */
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  id,
+  className,
+  options,
+  ...selectProps
+}: Common & { options: readonly { value: string; label: string }[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'>) {
+  const message = firstError(error);
+  const ids = useFieldIds(id, hint, message);
+  return (
+    <div className={className}>
+      <Parts fieldId={ids.fieldId} label={label} hint={hint} hintId={ids.hintId} />
+      <select
+        id={ids.fieldId}
+        name={name}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={ids.describedBy}
+        className={control(message)}
+        {...selectProps}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorLine id={ids.errorId} error={message} />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { roles, type Role } from './permissions';
+
+export type StaffUser = { id: string; email: string; name: string | null; role: Role };
+
+// What the session callback in config.ts puts on `session.user`.
+const SessionUser = z.object({
+  id: z.string().min(1),
+  email: z.string().min(1),
+  name: z.string().nullable().optional(),
+  role: z.enum(roles),
+  revoked: z.boolean(),
+});
+
+/** The staff member in a session payload (see the session callback), or null when revoked or malformed. */
+export function staffUserFromSession(session: unknown): StaffUser | null {
+  const parsed = SessionUser.safeParse((session as { user?: unknown } | null)?.user);
+  if (!parsed.success || parsed.data.revoked) return null;
+  const { id, email, name, role } = parsed.data;
+  return { id, email, name: name ?? null, role };
+}

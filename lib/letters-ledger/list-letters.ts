@@ -1,0 +1,80 @@
+import 'server-only';
+import { asc, count, desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { campaigns, letters, senators, supporters } from '@/db/schema';
+import { validationError } from '@/lib/errors';
+import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { buildLedgerWhere, LedgerFilters, type LedgerFiltersInput } from './ledger-filters';
+
+/** One letter in the ledger: the writer's name but never their email or the letter text. */
+export type LedgerRow = {
+  id: string;
+  campaignTitle: string;
+  senatorName: string;
+  senatorState: string;
+  supporterId: string;
+  supporterName: string | null;
+  status: (typeof letters.$inferSelect)['status'];
+  channel: (typeof letters.$inferSelect)['channel'];
+  failureReason: string | null;
+  hasOutbox: boolean;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  sentAt: Date | null;
+};
+
+export type LedgerPage = { rows: LedgerRow[]; total: number; page: number; pageSize: number; pageCount: number; filters: LedgerFilters };
+
+export async function listLetters({ actor, input }: { actor: StaffActor; input: LedgerFiltersInput }): Promise<LedgerPage> {
+  assertCan(actor, 'letters:view');
+  const parsed = LedgerFilters.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  const filters = parsed.data;
+  const where = buildLedgerWhere(filters);
+  const db = getDb();
+
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(letters)
+    .innerJoin(senators, eq(senators.bioguideId, letters.senatorId))
+    .where(where);
+  const rows = await db
+    .select({
+      id: letters.id,
+      campaignTitle: campaigns.title,
+      senatorName: senators.officialName,
+      senatorState: senators.state,
+      supporterId: letters.supporterId,
+      firstName: supporters.firstName,
+      lastName: supporters.lastName,
+      forgottenAt: supporters.forgottenAt,
+      status: letters.status,
+      channel: letters.channel,
+      failureReason: letters.failureReason,
+      outboxId: letters.outboxId,
+      createdAt: letters.createdAt,
+      confirmedAt: letters.confirmedAt,
+      sentAt: letters.sentAt,
+    })
+    .from(letters)
+    .innerJoin(senators, eq(senators.bioguideId, letters.senatorId))
+    .innerJoin(campaigns, eq(campaigns.id, letters.campaignId))
+    .innerJoin(supporters, eq(supporters.id, letters.supporterId))
+    .where(where)
+    .orderBy(desc(letters.createdAt), asc(letters.id))
+    .limit(filters.pageSize)
+    .offset((filters.page - 1) * filters.pageSize);
+
+  return {
+    rows: rows.map(({ firstName, lastName, forgottenAt, outboxId, ...r }) => ({
+      ...r,
+      supporterName: forgottenAt ? null : `${firstName} ${lastName}`.trim() || null,
+      hasOutbox: !!outboxId,
+    })),
+    total: Number(total),
+    page: filters.page,
+    pageSize: filters.pageSize,
+    pageCount: Math.max(1, Math.ceil(Number(total) / filters.pageSize)),
+    filters,
+  };
+}

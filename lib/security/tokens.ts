@@ -1,0 +1,95 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { actionTokens } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+
+export type TokenPurpose = (typeof actionTokens.$inferSelect)['purpose'];
+export type TokenOwner = { supporterId: string; campaignId: string | null };
+
+/** Links carry 32 random bytes; only their SHA-256 is stored, so a database leak yields no links. */
+export function newRawToken(): { raw: string; hash: string } {
+  const raw = randomBytes(32).toString('base64url');
+  return { raw, hash: hashToken(raw) };
+}
+
+export function hashToken(raw: string): string {
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+// A raw token is exactly 43 base64url characters; anything else is not worth a query.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+export async function createActionToken(
+  tx: DbOrTx,
+  input: { purpose: TokenPurpose; supporterId: string; campaignId?: string | null; ttlHours: number },
+): Promise<string> {
+  const { raw, hash } = newRawToken();
+  await tx.insert(actionTokens).values({
+    tokenHash: hash,
+    purpose: input.purpose,
+    supporterId: input.supporterId,
+    campaignId: input.campaignId ?? null,
+    expiresAt: new Date(Date.now() + input.ttlHours * 3_600_000),
+  });
+  return raw;
+}
+
+const notFound = () =>
+  new AppError('NOT_FOUND', 'This link is not valid or has already been used. Links in our emails work once.');
+const expired = () =>
+  new AppError('VALIDATION', 'This link has expired. Links in our emails stay valid for a limited time.');
+
+/**
+ * Redeem a token for its purpose. Single-use tokens are claimed by one conditional UPDATE, so two
+ * clicks racing each other cannot both succeed. Throws NOT_FOUND (unknown or used) or VALIDATION
+ * (expired), with messages fit to show the person who clicked.
+ */
+export async function consumeActionToken(
+  tx: DbOrTx,
+  raw: string,
+  purpose: TokenPurpose,
+  { singleUse = true }: { singleUse?: boolean } = {},
+): Promise<TokenOwner> {
+  if (!TOKEN_SHAPE.test(raw)) throw notFound();
+  const hash = hashToken(raw);
+  if (singleUse) {
+    const [claimed] = await tx
+      .update(actionTokens)
+      .set({ usedAt: sql`now()` })
+      .where(
+        and(
+          eq(actionTokens.tokenHash, hash),
+          eq(actionTokens.purpose, purpose),
+          isNull(actionTokens.usedAt),
+          sql`${actionTokens.expiresAt} > now()`,
+        ),
+      )
+      .returning({ supporterId: actionTokens.supporterId, campaignId: actionTokens.campaignId });
+    if (claimed) return claimed;
+  }
+  return checkToken(tx, hash, purpose, !singleUse);
+}
+
+/** Look without using: for pages that ask "are you sure?" before acting. */
+export async function peekActionToken(tx: DbOrTx, raw: string, purpose: TokenPurpose): Promise<TokenOwner> {
+  if (!TOKEN_SHAPE.test(raw)) throw notFound();
+  return checkToken(tx, hashToken(raw), purpose, true);
+}
+
+async function checkToken(tx: DbOrTx, hash: string, purpose: TokenPurpose, usable: boolean): Promise<TokenOwner> {
+  const [row] = await tx
+    .select({
+      supporterId: actionTokens.supporterId,
+      campaignId: actionTokens.campaignId,
+      usedAt: actionTokens.usedAt,
+      expired: sql<boolean>`${actionTokens.expiresAt} <= now()`,
+    })
+    .from(actionTokens)
+    .where(and(eq(actionTokens.tokenHash, hash), eq(actionTokens.purpose, purpose)));
+  if (!row || row.usedAt) throw notFound();
+  if (row.expired) throw expired();
+  if (!usable) throw notFound(); // claimed by a concurrent request between the UPDATE and this read
+  return { supporterId: row.supporterId, campaignId: row.campaignId };
+}

@@ -1,0 +1,207 @@
+// `npm run bench:sign`: the signing endpoint against a bare route handler, in one run, on the
+// production server (`next start`, built first when sources changed) over a fresh PostgreSQL
+// database that is dropped afterwards. Prints figures and ratios; never fails on a timing, only on
+// wrong data (a supporter signed twice, a signature without its email) or a server that would not start.
+//
+//   BENCH_DATABASE_URL   server to create the scratch database on (default postgres://postgres@127.0.0.1:5432/postgres)
+//   BENCH_DURATION       seconds per measurement (default 10)   BENCH_CONNECTIONS (default 50)
+//   BENCH_OUTBOX_IN_APP  1 to drain (render and "send") the confirmation emails inside the measured
+//                        server too; by default a separate worker's job (OUTBOX_IN_APP=0) and not measured.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import autocannon, { type Result } from 'autocannon';
+import postgres from 'postgres';
+
+const root = path.resolve(__dirname, '..', '..');
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const slug = 'protect-children-protocol';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `ratify_bench_${Date.now().toString(36)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+function startServer(port: number, databaseUrl: string): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    DATABASE_URL: databaseUrl,
+    RATE_LIMIT_DISABLED: '1',
+    FORM_MIN_FILL_SECONDS: '0',
+    OUTBOX_IN_APP: process.env.BENCH_OUTBOX_IN_APP === '1' ? '1' : '0',
+    SENATORS_SOURCE: process.env.SENATORS_SOURCE ?? path.resolve(root, '..', 'shared', 'data', 'congress-legislators'),
+    LOG_LEVEL: 'warn',
+  };
+  delete env.PGLITE_DATA_DIR;
+  // Own process group, so the builder/server tree can be stopped as one.
+  return spawn(process.execPath, [path.join(root, 'lib', 'cli', 'start.mjs')], { cwd: root, env, stdio: 'inherit', detached: true });
+}
+
+async function waitForServer(base: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 600_000; // includes a build when sources changed
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      const body = (await res.json()) as { status?: string; roster?: { senators?: number } };
+      // Wait for the background roster import too: it would otherwise compete for the CPU.
+      if (body.status === 'ok' && (body.roster?.senators ?? 0) >= 100) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not become healthy in time');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function run(opts: autocannon.Options): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections, duration, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
+  });
+}
+
+type Figures = { rps: number; p50: number; p99: number; errors: number; ok: number };
+const figures = (r: Result): Figures => ({
+  rps: r.requests.average,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  errors: r.errors + r.timeouts + r.non2xx,
+  ok: r['2xx'],
+});
+
+async function main() {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const db = await createDatabase();
+  const server = startServer(port, db.url);
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('SIGINT', () => {
+    stop();
+    process.exit(130);
+  });
+  try {
+    await waitForServer(base, server);
+    const bare = { url: `${base}/api/ping` };
+    // Distinct supporters: every request body gets the next number in its email address; the
+    // warm-up signs as `warm-…`, the measured run as `bench-…`, so the data check counts only the latter.
+    let n = 0;
+    let prefix = 'warm';
+    const sign: autocannon.Options = {
+      url: `${base}/api/campaigns/${slug}/signatures`,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({
+              firstName: 'Bench',
+              lastName: 'Signer',
+              email: `${prefix}-${++n}@bench.ratify.test`,
+              zip: '20002',
+              optIn: false,
+            }),
+          }),
+        },
+      ],
+    };
+    // Warm both routes (route compilation, pools, caches) before measuring.
+    await run({ ...bare, duration: 2 });
+    await run({ ...sign, duration: 2, connections: 10 });
+
+    prefix = 'bench';
+    console.log(`\nMeasuring ${duration}s each at ${connections} connections: bare, signing, bare again.`);
+    const bare1 = figures(await run(bare));
+    const signing = figures(await run(sign));
+    const bare2 = figures(await run(bare));
+    const bareAvg: Figures = {
+      rps: (bare1.rps + bare2.rps) / 2,
+      p50: (bare1.p50 + bare2.p50) / 2,
+      p99: (bare1.p99 + bare2.p99) / 2,
+      errors: bare1.errors + bare2.errors,
+      ok: bare1.ok + bare2.ok,
+    };
+
+    const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+    const [check] = await sql`
+      with b as (select id from supporters where email like 'bench-%@bench.ratify.test')
+      select (select count(*)::int from signatures where supporter_id in (select id from b)) as signatures,
+             (select count(distinct supporter_id)::int from signatures where supporter_id in (select id from b)) as signers,
+             (select count(*)::int from b) as supporters,
+             (select count(*)::int from email_outbox where template = 'signature-confirmation'
+                and to_address like 'bench-%@bench.ratify.test') as emails`;
+    await sql.end();
+
+    const row = (name: string, f: Figures) =>
+      `${name.padEnd(22)}${f.rps.toFixed(0).padStart(9)}${`${f.p50} ms`.padStart(10)}${`${f.p99} ms`.padStart(10)}${String(f.errors).padStart(8)}`;
+    console.log(`\n${'route'.padEnd(22)}${'req/s'.padStart(9)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'errors'.padStart(8)}`);
+    console.log(row('GET /api/ping (1)', bare1));
+    console.log(row('GET /api/ping (2)', bare2));
+    console.log(row('bare (mean)', bareAvg));
+    console.log(row('POST …/signatures', signing));
+    const rpsRatio = signing.rps / bareAvg.rps;
+    const p99Ratio = signing.p99 / bareAvg.p99;
+    console.log(`\nsigning / bare: req/s ${rpsRatio.toFixed(2)}× (target ≥ 0.50×), p99 ${p99Ratio.toFixed(2)}× (target ≤ 1.60×), errors ${signing.errors} (target 0)`);
+    console.log(`rows: ${check.signatures} signatures, ${check.signers} distinct signers, ${check.supporters} supporters, ${check.emails} confirmation emails; ${signing.ok} signed responses`);
+
+    const problems: string[] = [];
+    if (check.signatures !== check.signers) problems.push('a supporter has more than one signature');
+    // Requests still in flight when a measurement ends complete on the server but are not counted
+    // by autocannon: at most one per connection.
+    if (check.signatures < signing.ok || check.signatures > signing.ok + connections) {
+      problems.push('signature rows do not match the successful responses');
+    }
+    if (check.supporters !== check.signatures) problems.push('supporters without exactly one signature');
+    if (check.emails !== check.signatures) problems.push('signatures without exactly one confirmation email');
+    if (problems.length) {
+      console.error(`\nDATA CHECK FAILED: ${problems.join('; ')}`);
+      process.exitCode = 1;
+    } else {
+      console.log('data check: exactly one signature and one confirmation email per distinct supporter');
+    }
+    const met = rpsRatio >= 0.5 && p99Ratio <= 1.6 && signing.errors === 0;
+    console.log(`targets ${met ? 'met' : 'NOT met'} (reported only; timings never fail this script)`);
+  } finally {
+    stop();
+    await new Promise((r) => setTimeout(r, 1000));
+    await db.drop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

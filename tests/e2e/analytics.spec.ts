@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { openCampaign, signOnPage, signer, useOwnIp } from './support/public';
+import { signInAs } from './support/staff';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+const OWNER = 'owner@e2e.ratify.test';
+
+test('analytics shows the charts, the state map and its table, with no axe violations', async ({ browser, page }) => {
+  // At least one signer from DC (ZIP 20002), so the map and the table have something to show.
+  const publicContext = await browser.newContext();
+  const visitor = await publicContext.newPage();
+  await useOwnIp(visitor);
+  const s = signer('analytics', { lastName: `Anl${Date.now().toString(36)}` });
+  await signOnPage(visitor, s, await openCampaign(visitor, '?source=e2e-analytics'));
+  await publicContext.close();
+
+  await signInAs(page, OWNER);
+  await page.goto('/dashboard/analytics?campaign=protect-children-protocol');
+  await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
+
+  // Server-rendered map: every state drawn, each with a <title>, DC coloured as non-zero.
+  const map = page.getByRole('img', { name: /Map of signers by state/ });
+  await expect(map).toBeVisible();
+  await expect(map.locator('path[data-state]')).toHaveCount(51);
+  await expect(map.locator('path[data-state="DC"] > title')).toHaveText(/District of Columbia: [1-9][\d,]* signers?/);
+  const table = page.getByRole('table', { name: /Signers by state/ });
+  const dcCount = Number((await table.getByRole('row', { name: /District of Columbia/ }).getByRole('cell').textContent())!.replace(/,/g, ''));
+  expect(dcCount).toBeGreaterThanOrEqual(1);
+  expect(await map.locator('path[data-state="DC"]').getAttribute('data-count')).toBe(String(dcCount));
+
+  // Client-rendered charts (recharts) appear, with data tables behind them.
+  await expect(page.locator('.recharts-surface')).toHaveCount(2);
+  await expect(page.locator('.recharts-line')).toHaveCount(2);
+  await page.getByText('Show the numbers as a table').first().click();
+  await expect(page.getByRole('table', { name: /Signatures and Letters per day/ })).toBeVisible();
+
+  await expect(page.getByRole('table', { name: /Signatures by source/ }).getByRole('rowheader', { name: 'e2e-analytics' })).toBeVisible();
+  await expect(page.getByText('Verification rate')).toBeVisible();
+  await expect(page.getByText('Progress to goal')).toBeVisible();
+
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // Aggregates only: no supporter's email or name anywhere on the page.
+  const html = await page.content();
+  expect(html).not.toContain(s.email);
+  expect(html).not.toContain(s.lastName);
+});

@@ -1,0 +1,231 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  CAMPAIGN_PATH,
+  fillPetition,
+  openCampaign,
+  pathOf,
+  readMail,
+  shownCount,
+  signOnPage,
+  signViaApi,
+  signer,
+  submitPetition,
+  uniqueIp,
+  useOwnIp,
+} from './support/public';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Fail the test on any dialog: hostile input must never run as script. */
+function forbidDialogs(page: Page) {
+  page.on('dialog', (d) => {
+    throw new Error(`unexpected dialog: ${d.message()}`);
+  });
+}
+
+test.describe('signing with JavaScript', () => {
+  test.beforeEach(async ({ page }) => {
+    await useOwnIp(page);
+    forbidDialogs(page);
+  });
+
+  test('counts a new signer once, a repeat not at all, and the thank-you page passes axe', async ({ page }) => {
+    const first = signer('js-first');
+    let openedAt = await openCampaign(page);
+    const afterFirst = await signOnPage(page, first, openedAt);
+    await expect(page.getByRole('heading', { level: 2, name: 'Thank you, Alex!' })).toBeFocused();
+    await expect(page.getByText(/click the link in it to confirm/)).toBeVisible();
+    // The thank-you view offers the letter and sharing.
+    await expect(page.getByRole('heading', { name: 'Write to your senators' }).first()).toBeVisible();
+    await expect(page.getByRole('link', { name: /Share on Bluesky/ }).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    openedAt = await openCampaign(page);
+    const afterSecond = await signOnPage(page, signer('js-second'), openedAt);
+    expect(afterSecond).toBe(afterFirst + 1);
+
+    openedAt = await openCampaign(page);
+    const repeat = await signOnPage(page, { ...first, email: `  ${first.email.toUpperCase()} ` }, openedAt);
+    await expect(page.getByRole('heading', { level: 2, name: 'You’ve already signed — thank you' })).toBeVisible();
+    expect(repeat).toBe(afterSecond);
+  });
+
+  test('the confirmation email verifies the signature, once', async ({ page, request }) => {
+    const s = signer('confirm');
+    const openedAt = await openCampaign(page);
+    await signOnPage(page, s, openedAt);
+    const mail = await readMail(request, s.email, 'signature-confirmation');
+    expect(mail.subject).toMatch(/Confirm your signature/);
+    const confirmPath = pathOf(mail.props.confirmUrl);
+    expect(mail.text).toContain(confirmPath);
+
+    await page.goto(confirmPath);
+    await expect(page.getByRole('heading', { level: 1, name: 'Your signature is confirmed' })).toBeVisible();
+    await expect(page.getByRole('link', { name: /protocol against the sale of children/i })).toHaveAttribute('href', CAMPAIGN_PATH);
+    await page.goto(confirmPath);
+    await expect(page.getByRole('heading', { level: 1, name: 'This link has already been used' })).toBeVisible();
+    const bogus = await page.goto('/confirm/signature/not-a-real-token');
+    expect(bogus?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: 'This link has already been used' })).toBeVisible();
+  });
+
+  test('unsubscribing from the email link works without signing in, and one-click POST too', async ({ page, request }) => {
+    const s = signer('unsub', { optIn: true });
+    const openedAt = await openCampaign(page);
+    await signOnPage(page, s, openedAt);
+    const mail = await readMail(request, s.email, 'signature-confirmation');
+    const unsubscribePath = pathOf(mail.props.unsubscribeUrl);
+
+    await page.goto(unsubscribePath);
+    await expect(page.getByRole('heading', { level: 1, name: 'Unsubscribe from campaign emails' })).toBeVisible();
+    await page.getByRole('button', { name: 'Unsubscribe me' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'You’re unsubscribed' })).toBeVisible();
+    await expect(page.getByText(/u••••@e2e\.ratify\.test/)).toBeVisible();
+
+    // RFC 8058 one-click, as a mail provider sends it: idempotent.
+    const res = await request.post(`/api/unsubscribe/${unsubscribePath.split('/').pop()}`, {
+      form: { 'List-Unsubscribe': 'One-Click' },
+    });
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, alreadyUnsubscribed: true });
+    expect((await request.post('/api/unsubscribe/nonsense')).status()).toBe(404);
+  });
+
+  test('hostile input on every field gets field messages, keeps what was typed, never a 5xx', async ({ page }) => {
+    const serverErrors: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()}`);
+    });
+    const huge = 'x'.repeat(10_000);
+    const openedAt = await openCampaign(page);
+    await fillPetition(page, {
+      firstName: huge,
+      lastName: 'Lo\u0007pez',
+      email: 'victim@example.org\r\nBcc: everyone@example.org',
+      zip: "1'; drop table signatures; --",
+      comment: huge,
+    });
+    await submitPetition(page, openedAt);
+    await expect(page.getByRole('alert').filter({ hasText: 'Please correct the highlighted fields.' })).toBeVisible();
+    await expect(page.getByText('Your first name can be at most 80 characters.')).toBeVisible();
+    await expect(page.getByText('Your last name can\'t contain line breaks or control characters.')).toBeVisible();
+    await expect(page.getByText('Enter an email address like name@example.org.')).toBeVisible();
+    await expect(page.getByText(/Enter a 5-digit ZIP code/)).toBeVisible();
+    await expect(page.getByText('Your comment can be at most 1,000 characters.')).toBeVisible();
+    await expect(page.getByLabel('First name')).toHaveValue(huge);
+    await expect(page.getByLabel('First name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('First name')).toBeFocused();
+    expect(serverErrors).toEqual([]);
+  });
+
+  test('markup in names and comments is shown as inert text; emoji and non-Latin names are welcome', async ({ page }) => {
+    const script = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    let openedAt = await openCampaign(page);
+    await signOnPage(page, signer('hostile-name', { firstName: script, comment: script }), openedAt);
+    await expect(page.getByRole('heading', { level: 2, name: `Thank you, ${script}!` })).toBeVisible();
+    expect(await page.locator('main img').count()).toBe(0);
+
+    openedAt = await openCampaign(page);
+    await signOnPage(page, signer('unicode', { firstName: 'Zoë 🌍', lastName: '李' }), openedAt);
+    await expect(page.getByRole('heading', { level: 2, name: 'Thank you, Zoë 🌍!' })).toBeVisible();
+    openedAt = await openCampaign(page);
+    await signOnPage(page, signer('arabic', { firstName: 'محمد', lastName: 'العلي' }), openedAt);
+    await expect(page.getByRole('heading', { level: 2, name: 'Thank you, محمد!' })).toBeVisible();
+  });
+
+  test('carries ?source= into the form', async ({ page }) => {
+    await openCampaign(page, '?source=bluesky');
+    await expect(page.locator('form input[type="hidden"][name="source"]').first()).toHaveValue('bluesky');
+  });
+});
+
+test.describe('signing without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a plain form post signs, counts once, and a repeat is told so', async ({ page }) => {
+    await useOwnIp(page);
+    const s = signer('nojs');
+    let openedAt = await openCampaign(page);
+    const first = await signOnPage(page, s, openedAt);
+    await expect(page.getByRole('heading', { level: 2, name: 'Thank you, Alex!' })).toBeVisible();
+    // Without JS there is no copy button; the link sits in a readonly field instead.
+    await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+    await expect(page.getByLabel('Link to this campaign').first()).toHaveValue(/\/c\/protect-children-protocol\?source=link$/);
+
+    openedAt = await openCampaign(page);
+    const second = await signOnPage(page, signer('nojs-2'), openedAt);
+    expect(second).toBe(first + 1);
+
+    openedAt = await openCampaign(page);
+    await signOnPage(page, s, openedAt);
+    await expect(page.getByRole('heading', { level: 2, name: 'You’ve already signed — thank you' })).toBeVisible();
+    expect(await shownCount(page)).toBe(second);
+  });
+
+  test('bad input comes back with field messages and the typed values', async ({ page }) => {
+    await useOwnIp(page);
+    const openedAt = await openCampaign(page);
+    await fillPetition(page, { firstName: 'Ana\u0000', lastName: '', email: 'nope', zip: '123', comment: 'Keep this' });
+    await submitPetition(page, openedAt);
+    await expect(page.getByText('Your first name can\'t contain line breaks or control characters.')).toBeVisible();
+    await expect(page.getByText('Enter your last name.')).toBeVisible();
+    await expect(page.getByLabel('Email', { exact: true })).toHaveValue('nope');
+    await expect(page.getByLabel('Comment (optional)')).toHaveValue('Keep this');
+  });
+
+  test('unsubscribe works with a plain form post', async ({ page, request }) => {
+    await useOwnIp(page);
+    const s = signer('nojs-unsub');
+    const openedAt = await openCampaign(page);
+    await signOnPage(page, s, openedAt);
+    const mail = await readMail(request, s.email, 'signature-confirmation');
+    await page.goto(pathOf(mail.props.unsubscribeUrl));
+    await page.getByRole('button', { name: 'Unsubscribe me' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'You’re unsubscribed' })).toBeVisible();
+  });
+});
+
+test.describe('abuse limits', () => {
+  test('the n+1-th rapid submission from one connection is refused', async ({ page, request }) => {
+    const ip = uniqueIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await signViaApi(request, signer(`burst-${i}`), ip)).status());
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
+    expect(statuses[10]).toBe(429);
+    const refused = await signViaApi(request, signer('burst-last'), ip);
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+    expect((await refused.json()).error).toMatch(/Too many attempts/);
+
+    // The form, from the same connection, says so plainly.
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
+    const openedAt = await openCampaign(page);
+    await fillPetition(page, signer('burst-form'));
+    await submitPetition(page, openedAt);
+    await expect(page.getByRole('alert').filter({ hasText: 'Too many attempts from your connection' })).toBeVisible();
+  });
+
+  test('a filled honeypot is refused with a generic message', async ({ page }) => {
+    await useOwnIp(page);
+    const openedAt = await openCampaign(page);
+    await fillPetition(page, signer('bot'));
+    await page.locator('input[name="website"]').first().fill('http://spam.example', { force: true });
+    await submitPetition(page, openedAt);
+    await expect(page.getByRole('alert').filter({ hasText: 'Please try again' })).toBeVisible();
+  });
+});
+
+test.describe('accessibility', () => {
+  test('home and campaign pages have no axe violations', async ({ page }) => {
+    await page.goto('/');
+    await expectNoAxeViolations(page);
+    await openCampaign(page);
+    await expectNoAxeViolations(page);
+  });
+});

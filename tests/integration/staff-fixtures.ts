@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { organisations, users } from '@/db/schema';
+import type { Role } from '@/lib/auth/permissions';
+import type { StaffUser } from '@/lib/auth/session-user';
+
+// Shared by the staff-* and auth-* integration tests: staff rows inserted directly.
+
+let seq = 0;
+
+export async function makeStaff(role: Role, opts: { email?: string; revoked?: boolean } = {}): Promise<StaffUser> {
+  const email = opts.email ?? `${role}-${++seq}-${Date.now()}@staff.test`;
+  const [u] = await getDb()
+    .insert(users)
+    .values({ email, name: `${role} ${seq}`, role, revokedAt: opts.revoked ? new Date() : null })
+    .returning();
+  return { id: u.id, email, name: u.name, role: u.role };
+}
+
+export async function makeCoalition(name = 'Test Coalition') {
+  await getDb().insert(organisations).values({ slug: 'test-coalition', name });
+}
+
+export async function userRow(id: string) {
+  const [row] = await getDb().select().from(users).where(eq(users.id, id));
+  return row;
+}

@@ -1,0 +1,106 @@
+import type { Permission } from '@/lib/auth/permissions';
+
+// The authorisation table every staff route must appear in. Adding a page, route handler or server
+// action without a row here fails tests/integration/authz-matrix.test.ts (static: the file calls
+// requireStaff*(<permission>) with the permission below) and tests/e2e/authz-matrix.spec.ts
+// (runtime: anonymous → sign-in/401, roles without the permission → 403, roles with it → allowed).
+
+export type RouteRule = {
+  /** Repo-relative file, e.g. `app/(staff)/dashboard/team/page.tsx`. */
+  file: string;
+  permission: Permission;
+  /**
+   * The URL the e2e test requests. Defaults to the path derived from `file`; required when the path
+   * has [dynamic] segments (a placeholder id is fine: see `allowed`).
+   */
+  path?: string;
+  /** Route handlers: the method to exercise (default GET). */
+  method?: 'GET' | 'POST';
+  /** Statuses meaning "let through" for a permitted role. Default [200]; a placeholder id answers 404. */
+  allowed?: number[];
+};
+
+export type ActionRule = { file: string; name: string; permission: Permission };
+
+export type PublicRoute = { file: string; reason: string };
+
+// A syntactically valid id that matches nothing: permitted roles pass the check, then get a 404.
+export const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
+const NOT_FOUND_OK = [200, 404];
+
+/** Every page.tsx under app/(staff). */
+export const staffPages: RouteRule[] = [
+  { file: 'app/(staff)/dashboard/page.tsx', permission: 'dashboard:view' },
+  { file: 'app/(staff)/dashboard/team/page.tsx', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/analytics/page.tsx', permission: 'analytics:view' },
+  { file: 'app/(staff)/dashboard/audit/page.tsx', permission: 'audit:view' },
+  { file: 'app/(staff)/dashboard/exports/page.tsx', permission: 'exports:run' },
+  { file: 'app/(staff)/dashboard/outbox/page.tsx', permission: 'outbox:view' },
+  { file: 'app/(staff)/dashboard/letters/page.tsx', permission: 'letters:view' },
+  { file: 'app/(staff)/dashboard/letters/senators/page.tsx', permission: 'letters:view' },
+  {
+    file: 'app/(staff)/dashboard/letters/packet/[campaignId]/[senatorId]/page.tsx',
+    permission: 'people:view',
+    path: `/dashboard/letters/packet/${PLACEHOLDER_ID}/${PLACEHOLDER_ID}`,
+    allowed: NOT_FOUND_OK,
+  },
+  { file: 'app/(staff)/dashboard/people/page.tsx', permission: 'people:view' },
+  {
+    file: 'app/(staff)/dashboard/people/[id]/page.tsx',
+    permission: 'people:view',
+    path: `/dashboard/people/${PLACEHOLDER_ID}`,
+    allowed: NOT_FOUND_OK,
+  },
+  {
+    file: 'app/(staff)/dashboard/people/[id]/forget/page.tsx',
+    permission: 'people:forget',
+    path: `/dashboard/people/${PLACEHOLDER_ID}/forget`,
+    allowed: NOT_FOUND_OK,
+  },
+];
+
+/** Every route.ts under app/ that serves staff (the rest are in publicRoutes, with a reason). */
+export const staffRoutes: RouteRule[] = [
+  { file: 'app/api/exports/signers/route.ts', permission: 'exports:run', path: '/api/exports/signers?preset=crm' },
+];
+
+/** Route handlers open to anyone, and why. */
+export const publicRoutes: PublicRoute[] = [
+  { file: 'app/api/auth/[...nextauth]/route.ts', reason: 'Auth.js itself: sign-in, callback, session, sign-out.' },
+  { file: 'app/api/health/route.ts', reason: 'Readiness probe for load balancers; reports no personal data.' },
+  { file: 'app/api/ping/route.ts', reason: 'Liveness probe; touches nothing.' },
+  { file: 'app/api/campaigns/[slug]/count/route.ts', reason: 'Public signature count shown on the campaign page.' },
+  { file: 'app/api/campaigns/[slug]/signatures/route.ts', reason: 'Supporters sign the petition (rate limited, bot-checked).' },
+  { file: 'app/api/campaigns/[slug]/views/route.ts', reason: 'Anonymous page-view beacon; stores counts only.' },
+  { file: 'app/api/senators/route.ts', reason: 'Supporters look up their senators by ZIP or state.' },
+  { file: 'app/api/unsubscribe/[token]/route.ts', reason: 'RFC 8058 one-click unsubscribe, authorised by its 256-bit token.' },
+  { file: 'app/dev/mailbox.json/route.ts', reason: 'Dev/e2e mailbox: 404 in production unless MAILBOX_ENABLED=1.' },
+];
+
+/** Every exported function of every actions.ts under app/(staff). */
+export const staffActions: ActionRule[] = [
+  { file: 'app/(staff)/dashboard/team/actions.ts', name: 'inviteStaffAction', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/team/actions.ts', name: 'updateStaffRoleAction', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/team/actions.ts', name: 'revokeStaffAction', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/team/actions.ts', name: 'restoreStaffAction', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/letters/actions.ts', name: 'retryLetterAction', permission: 'letters:retry' },
+  { file: 'app/(staff)/dashboard/outbox/actions.ts', name: 'retryOutboxAction', permission: 'outbox:view' },
+  { file: 'app/(staff)/dashboard/people/actions.ts', name: 'moderateCommentAction', permission: 'people:moderate' },
+  { file: 'app/(staff)/dashboard/people/actions.ts', name: 'forgetPersonAction', permission: 'people:forget' },
+];
+
+/** The URL path a page.tsx or route.ts serves: route groups dropped, e.g. `/dashboard/team`. */
+export function urlPathOf(file: string): string {
+  const segments = file
+    .replace(/^app\//, '')
+    .replace(/\/?(page\.tsx|route\.ts)$/, '')
+    .split('/')
+    .filter((s) => s && !/^\(.*\)$/.test(s));
+  return `/${segments.join('/')}`;
+}
+
+export function requestPathOf(rule: RouteRule): string {
+  const path = rule.path ?? urlPathOf(rule.file);
+  if (/\[/.test(path)) throw new Error(`${rule.file} has dynamic segments: give its rule a concrete \`path\``);
+  return path;
+}
