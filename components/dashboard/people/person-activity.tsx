@@ -32,7 +32,7 @@ export function PersonSignatures({ person, canModerate, moderateAction }: { pers
                   {canModerate && s.commentStatus !== 'approved' && (
                     <InlineActionForm
                       action={moderateAction}
-                      fields={{ signatureId: s.id, decision: 'approve' }}
+                      fields={{ signatureId: s.id, decision: 'approve', returnTo: `/dashboard/people/${person.id}` }}
                       label="Approve"
                       accessibleLabel={`Approve comment on ${s.campaignTitle}`}
                     />
@@ -40,7 +40,7 @@ export function PersonSignatures({ person, canModerate, moderateAction }: { pers
                   {canModerate && s.commentStatus !== 'hidden' && (
                     <InlineActionForm
                       action={moderateAction}
-                      fields={{ signatureId: s.id, decision: 'hide' }}
+                      fields={{ signatureId: s.id, decision: 'hide', returnTo: `/dashboard/people/${person.id}` }}
                       label="Hide"
                       accessibleLabel={`Hide comment on ${s.campaignTitle}`}
                       tone="danger"

@@ -35,7 +35,10 @@ export function SignersTable({
   total,
   canModerate,
   moderateAction,
+  returnTo,
 }: {
+  /** The current view, so a moderation lands back on it. */
+  returnTo: string;
   rows: SignerRow[];
   filters: SignerFilters;
   total: number;
@@ -78,7 +81,7 @@ export function SignersTable({
             {canModerate && r.commentStatus !== 'approved' && (
               <InlineActionForm
                 action={moderateAction}
-                fields={{ signatureId: r.signatureId, decision: 'approve' }}
+                fields={{ signatureId: r.signatureId, decision: 'approve', returnTo }}
                 label="Approve"
                 accessibleLabel={`Approve comment by ${personName(r)}`}
               />
@@ -86,7 +89,7 @@ export function SignersTable({
             {canModerate && r.commentStatus !== 'hidden' && (
               <InlineActionForm
                 action={moderateAction}
-                fields={{ signatureId: r.signatureId, decision: 'hide' }}
+                fields={{ signatureId: r.signatureId, decision: 'hide', returnTo }}
                 label="Hide"
                 accessibleLabel={`Hide comment by ${personName(r)}`}
                 tone="danger"

@@ -7,21 +7,23 @@ import { requireStaffAction } from '@/lib/auth/require-staff';
 import { actionErrorState } from '@/lib/people/action-error';
 import { forgetPerson } from '@/lib/people/forget-person';
 import { moderateComment } from '@/lib/people/moderate-comment';
+import { peopleReturnPath } from '@/lib/people/return-to';
 
 export async function moderateCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  let message: string;
+  let decision: 'approve' | 'hide';
   try {
     // First: nothing runs for a signed-out or under-privileged caller (mapped to form state below).
     const actor = await requireStaffAction('people:moderate');
     const signatureId = String(formData.get('signatureId') ?? '');
-    const decision = formData.get('decision') as 'approve' | 'hide';
-    const result = await moderateComment({ actor, input: { signatureId, decision } });
-    message = result.commentStatus === 'approved' ? 'Comment approved.' : 'Comment hidden.';
+    const result = await moderateComment({ actor, input: { signatureId, decision: formData.get('decision') as 'approve' | 'hide' } });
+    decision = result.commentStatus === 'approved' ? 'approve' : 'hide';
   } catch (e) {
     return actionErrorState(e);
   }
   revalidatePath('/dashboard/people', 'layout');
-  return { status: 'ok', message };
+  // Back to the same view with a notice: the row may have left a filtered list (the queue), taking
+  // its own status message with it.
+  redirect(peopleReturnPath(formData.get('returnTo'), { moderated: decision }));
 }
 
 export async function forgetPersonAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { InvalidFiltersNotice } from '@/components/dashboard/data-table/filter-controls';
 import { Pagination } from '@/components/dashboard/data-table/pagination';
+import { ModerationNotice } from '@/components/dashboard/people/moderation-notice';
 import { SignerFiltersForm } from '@/components/dashboard/people/signer-filters-form';
 import { SignersTable } from '@/components/dashboard/people/signers-table';
 import { can } from '@/lib/auth/permissions';
@@ -17,7 +18,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function PeoplePage({ searchParams }: Props) {
   const actor = await requireStaffPage('people:view');
-  const { filters, invalid } = parseSignerFilters(await searchParams);
+  const params = await searchParams;
+  const { filters, invalid } = parseSignerFilters(params);
   const [result, options] = await Promise.all([
     listSigners({ actor, input: filters }),
     listSignerFilterOptions({ actor }),
@@ -32,6 +34,7 @@ export default async function PeoplePage({ searchParams }: Props) {
           Moderation queue: comments awaiting review
         </Link>
       </div>
+      <ModerationNotice moderated={params.moderated} />
       <InvalidFiltersNotice invalid={invalid} />
       <SignerFiltersForm filters={result.filters} options={options} />
       <SignersTable
@@ -40,6 +43,7 @@ export default async function PeoplePage({ searchParams }: Props) {
         total={result.total}
         canModerate={can(actor.role, 'people:moderate')}
         moderateAction={moderateCommentAction}
+        returnTo={`/dashboard/people?${signerFiltersToParams(result.filters)}`}
       />
       <Pagination
         label="Signer pages"

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatDateTime } from '@/components/dashboard/data-table/format';
+import { ModerationNotice } from '@/components/dashboard/people/moderation-notice';
 import { PersonEmails, PersonLetters, PersonSignatures } from '@/components/dashboard/people/person-activity';
 import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/require-staff';
@@ -28,7 +29,8 @@ async function load(actor: Awaited<ReturnType<typeof requireStaffPage>>, id: str
 export default async function PersonPage({ params, searchParams }: Props) {
   const actor = await requireStaffPage('people:view');
   const { id } = await params;
-  const justForgotten = (await searchParams).forgotten === '1';
+  const query = await searchParams;
+  const justForgotten = query.forgotten === '1';
   const person = await load(actor, id);
   const name = person.forgottenAt ? 'Forgotten supporter' : `${person.firstName} ${person.lastName}`.trim() || 'Unnamed supporter';
 
@@ -39,13 +41,15 @@ export default async function PersonPage({ params, searchParams }: Props) {
           Back to people
         </Link>
       </p>
-      <div role="status">
-        {justForgotten && (
+      {justForgotten ? (
+        <div role="status">
           <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm font-medium text-green-900">
             This person’s personal data has been erased. Their anonymous signatures and letters still count.
           </p>
-        )}
-      </div>
+        </div>
+      ) : (
+        <ModerationNotice moderated={query.moderated} />
+      )}
       <section aria-labelledby="person-heading">
         <h1 id="person-heading" className="text-2xl font-bold">
           {name}
