@@ -30,6 +30,8 @@ const nextConfig: NextConfig = {
   // Lets parallel checkouts/benchmarks build side by side; the default stays `.next`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   typedRoutes: false,
+  // forbidden() renders app/(staff)/dashboard/forbidden.tsx with HTTP 403 (lib/auth/require-staff.ts).
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

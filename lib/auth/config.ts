@@ -1,6 +1,8 @@
 import 'server-only';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import { eq } from 'drizzle-orm';
 import type { NextAuthConfig } from 'next-auth';
+import type { Adapter } from 'next-auth/adapters';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -30,18 +32,29 @@ const defaultDeps: AuthDeps = { clientIpHash: getClientIpHash };
 
 const quietAuthErrors = new Set(['AccessDenied', 'Verification', 'CredentialsSignin']);
 
+function staffAdapter(): Adapter {
+  const db = getDb();
+  const adapter = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  // The stock deleteSession returns nothing, so events.signOut could not say who signed out.
+  adapter.deleteSession = async (sessionToken) => {
+    const [row] = await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken)).returning();
+    return row ?? null;
+  };
+  return adapter;
+}
+
 /** Built per request (lazily): reading the secret touches the database, so never at import or build time. */
 export async function createAuthConfig(deps: AuthDeps = defaultDeps): Promise<NextAuthConfig> {
   return {
     secret: await getAppSecret('auth_secret', env().AUTH_SECRET),
     trustHost: true,
     basePath: AUTH_BASE_PATH,
-    adapter: DrizzleAdapter(getDb(), {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter: staffAdapter(),
     // Database sessions: revoking a user deletes their rows and their next request is anonymous.
     session: { strategy: 'database', maxAge: 7 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     providers: [staffEmailProvider()],

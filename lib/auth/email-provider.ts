@@ -4,6 +4,7 @@ import type { EmailConfig } from 'next-auth/providers/email';
 import { getDb } from '@/db/client';
 import { enqueueEmail } from '@/lib/email/enqueue';
 import { kickDrain } from '@/lib/email/drain-loop';
+import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { findStaffByEmail } from './staff-lookup';
 
@@ -11,7 +12,8 @@ export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 
 /** Queue the sign-in mail through the outbox. Strangers and revoked staff get nothing, silently. */
 export async function sendStaffSignInLink(params: { identifier: string; url: string; token: string }): Promise<void> {
-  const { identifier, url, token } = params;
+  const { identifier, token } = params;
+  const url = onPublicOrigin(params.url);
   // The signIn callback already refused strangers before a token existed; this second check keeps
   // the outbox honest if that callback is ever changed.
   const queued = await getDb().transaction(async (tx) => {
@@ -28,6 +30,19 @@ export async function sendStaffSignInLink(params: { identifier: string; url: str
   });
   if (queued) void kickDrain();
   else logger.warn('sign-in link not sent: address is not active staff');
+}
+
+/**
+ * Auth.js builds the link from the request's Host (trustHost), which a client can forge: a link for a
+ * colleague's address could then point at an attacker's host and hand them the token. Mailed links
+ * always use APP_URL's origin instead.
+ */
+export function onPublicOrigin(link: string): string {
+  const url = new URL(link);
+  const base = new URL(env().APP_URL);
+  url.protocol = base.protocol;
+  url.host = base.host;
+  return url.href;
 }
 
 /** Magic links by email, sent through our outbox (the built-in providers talk to Resend directly). */

@@ -18,10 +18,10 @@ async function auth(req: Request, ip = 'ip-hash-1'): Promise<Response> {
   return Auth(req, { ...config, skipCSRFCheck } as Parameters<typeof Auth>[1]) as Promise<Response>;
 }
 
-function requestLink(email: string, opts: { callbackUrl?: string; ip?: string } = {}) {
+function requestLink(email: string, opts: { callbackUrl?: string; ip?: string; origin?: string } = {}) {
   const body = new URLSearchParams({ email, callbackUrl: opts.callbackUrl ?? '/dashboard' });
   return auth(
-    new Request(`${ORIGIN}/api/auth/signin/email`, {
+    new Request(`${opts.origin ?? ORIGIN}/api/auth/signin/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body,
@@ -102,6 +102,14 @@ describe('requesting a magic link', () => {
     expect(await outboxFor(people[0].email)).toHaveLength(1);
   });
 
+  it('mails links on APP_URL even when the request names another host', async () => {
+    const editor = await makeStaff('editor');
+    await requestLink(editor.email, { origin: 'http://evil.example' });
+    const [m] = await outboxFor(editor.email);
+    expect(new URL(String(m.props.url)).origin).toBe(new URL(process.env.APP_URL ?? 'http://localhost:3000').origin);
+    expect(m.props.host).toBe(new URL(String(m.props.url)).host);
+  });
+
   it('ignores an off-site callbackUrl', async () => {
     const editor = await makeStaff('editor');
     await requestLink(editor.email, { callbackUrl: 'https://evil.example/steal' });
@@ -171,6 +179,22 @@ describe('redeeming a magic link', () => {
     expect((await sessionUser(cookie))?.role).toBe('editor');
     await revokeStaff({ actor: owner, input: { userId: editor.id } });
     expect(await sessionUser(cookie)).toBeNull();
+  });
+
+  it('signs out: deletes the session and writes auth.sign_out', async () => {
+    const editor = await makeStaff('editor');
+    const cookie = sessionCookie(await auth(new Request(await linkFor(editor.email))))!;
+    const res = await auth(
+      new Request(`${ORIGIN}/api/auth/signout`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ callbackUrl: '/sign-in' }),
+      }),
+    );
+    expect(res.status).toBe(302);
+    expect(await getDb().select().from(sessions)).toHaveLength(0);
+    const audit = await getDb().select().from(auditLog).where(eq(auditLog.action, 'auth.sign_out'));
+    expect(audit).toMatchObject([{ actorUserId: editor.id }]);
   });
 
   it('never puts the session token in the session JSON', async () => {

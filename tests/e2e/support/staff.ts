@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
 // Staff sign-in for e2e tests: magic links read from the dev mailbox (/dev/mailbox.json).
@@ -63,27 +65,46 @@ export async function requestSignInLink(context: BrowserContext, email: string, 
   return waitForNewSignInLink(request, email, seen);
 }
 
-const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['cookies']>>>();
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token$/;
+
+// Sessions are kept on disk (not only in memory) so a worker restarted after a failure reuses them:
+// the per-address limit (5 links per 15 minutes) must never starve the rest of the suite. A file left
+// from an earlier run points at a session the fresh database never had, and is simply replaced.
+const sessionDir = path.join('test-results', '.staff-sessions');
+const sessionFile = (email: string) => path.join(sessionDir, `${process.env.E2E_PORT ?? 3100}-${email}.json`);
+
+function savedSession(email: string): Cookies | null {
+  try {
+    return JSON.parse(fs.readFileSync(sessionFile(email), 'utf8')) as Cookies;
+  } catch {
+    return null;
+  }
+}
+
+function saveSession(email: string, cookies: Cookies) {
+  fs.mkdirSync(sessionDir, { recursive: true });
+  fs.writeFileSync(sessionFile(email), JSON.stringify(cookies));
+}
 
 /**
  * Sign `page`'s browser context in as `email` (an existing staff address) and open /dashboard.
- * Reuses a session made earlier in this worker when it is still valid (fewer magic links, so the
- * per-address limit of 5 per 15 minutes is never reached); `fresh: true` always redeems a new link.
+ * Reuses a session made earlier in this run when it is still valid (fewer magic links); `fresh: true`
+ * always requests and redeems a new link.
  */
 export async function signInAs(page: Page, email: string, opts: { fresh?: boolean } = {}): Promise<void> {
   const context = page.context();
-  const cached = signedIn.get(email);
-  if (cached && !opts.fresh) {
-    await context.addCookies(cached);
+  const saved = opts.fresh ? null : savedSession(email);
+  if (saved) {
+    await context.addCookies(saved);
     await page.goto('/dashboard');
     if (new URL(page.url()).pathname === '/dashboard') return;
-    signedIn.delete(email);
+    await context.clearCookies({ name: SESSION_COOKIE });
   }
   const link = await requestSignInLink(context, email);
   await page.goto(link);
   await expect(page).toHaveURL(/\/dashboard$/);
-  signedIn.set(
+  saveSession(
     email,
     (await context.cookies()).filter((c) => SESSION_COOKIE.test(c.name)),
   );

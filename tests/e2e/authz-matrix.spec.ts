@@ -1,0 +1,82 @@
+import { expect, request as playwrightRequest, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { can, roles, type Role } from '../../lib/auth/permissions';
+import { requestPathOf, staffPages, staffRoutes, type RouteRule } from '../support/route-permissions';
+import { inviteStaffMember, OWNER_EMAIL, signInAs, uniqueStaffEmail, type RoleLabel } from './support/staff';
+
+// Runtime half of the authorisation matrix (the static half is tests/integration/authz-matrix.test.ts):
+// every staff page and route in tests/support/route-permissions.ts, requested anonymously, with a
+// forged session cookie, and as each role.
+
+test.describe.configure({ mode: 'serial' });
+
+const label: Record<Role, RoleLabel> = { owner: 'Owner', admin: 'Admin', editor: 'Editor', analyst: 'Analyst', viewer: 'Viewer' };
+const as: Partial<Record<Role, APIRequestContext>> = {};
+let anonymous: APIRequestContext;
+let forged: APIRequestContext;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const ownerContext = await browser.newContext();
+  contexts.push(ownerContext);
+  const owner = await ownerContext.newPage();
+  await signInAs(owner, OWNER_EMAIL);
+  as.owner = ownerContext.request;
+
+  for (const role of roles.filter((r) => r !== 'owner')) {
+    const email = uniqueStaffEmail(`matrix-${role}`);
+    await inviteStaffMember(owner, email, label[role]);
+    const context = await browser.newContext();
+    contexts.push(context);
+    await signInAs(await context.newPage(), email);
+    as[role] = context.request;
+  }
+  anonymous = await playwrightRequest.newContext({ baseURL });
+  forged = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: 'authjs.session-token=00000000-forged-session-token' },
+  });
+});
+
+test.afterAll(async () => {
+  await anonymous?.dispose();
+  await forged?.dispose();
+  for (const c of contexts) await c.close();
+});
+
+function send(ctx: APIRequestContext, rule: RouteRule) {
+  const path = requestPathOf(rule);
+  return rule.method === 'POST' ? ctx.post(path, { maxRedirects: 0 }) : ctx.get(path, { maxRedirects: 0 });
+}
+
+for (const rule of staffPages) {
+  const path = requestPathOf(rule);
+  test(`page ${path} needs ${rule.permission}`, async () => {
+    for (const [who, ctx] of [['anonymous', anonymous], ['forged cookie', forged]] as const) {
+      const res = await send(ctx, rule);
+      expect(res.status(), `${who} → ${path}`).toBe(307);
+      const location = new URL(res.headers()['location'], 'http://x');
+      expect(location.pathname, `${who} → ${path}`).toBe('/sign-in');
+      expect(location.searchParams.get('callbackUrl')).toBe(path);
+    }
+    for (const role of roles) {
+      const res = await send(as[role]!, rule);
+      const expected = can(role, rule.permission) ? (rule.allowed ?? [200]) : [403];
+      expect(expected, `${role} → ${path} answered ${res.status()}`).toContain(res.status());
+    }
+  });
+}
+
+for (const rule of staffRoutes) {
+  const path = requestPathOf(rule);
+  test(`route ${rule.method ?? 'GET'} ${path} needs ${rule.permission}`, async () => {
+    expect((await send(anonymous, rule)).status(), 'anonymous').toBe(401);
+    expect((await send(forged, rule)).status(), 'forged cookie').toBe(401);
+    for (const role of roles) {
+      const res = await send(as[role]!, rule);
+      const expected = can(role, rule.permission) ? (rule.allowed ?? [200]) : [403];
+      expect(expected, `${role} → ${path} answered ${res.status()}`).toContain(res.status());
+      if (res.status() === 403) expect(await res.json()).toMatchObject({ error: 'FORBIDDEN' });
+    }
+  });
+}

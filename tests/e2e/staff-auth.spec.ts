@@ -1,0 +1,235 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import {
+  inviteStaffMember,
+  mailTo,
+  OWNER_EMAIL,
+  requestSignInLink,
+  signInAs,
+  signInMailIds,
+  teamRow,
+  uniqueStaffEmail,
+  waitForNewSignInLink,
+  type RoleLabel,
+} from './support/staff';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+function ip(): string {
+  const n = Math.floor(Math.random() * 2 ** 24);
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/** Use the sign-in form as a person would; returns once the neutral page shows. */
+async function submitSignInForm(page: Page, email: string, path = '/sign-in') {
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': ip() });
+  await page.goto(path);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page).toHaveURL(/\/check-your-inbox$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your inbox' })).toBeVisible();
+}
+
+/** The owner invites a new colleague; returns their address. */
+async function invite(browser: Browser, role: RoleLabel, tag: string): Promise<string> {
+  const email = uniqueStaffEmail(tag);
+  const context = await browser.newContext();
+  const owner = await context.newPage();
+  await signInAs(owner, OWNER_EMAIL);
+  await inviteStaffMember(owner, email, role);
+  await context.close();
+  return email;
+}
+
+test('the owner signs in by email link, invites an editor and an analyst, and each signs in with their own link', async ({
+  browser,
+  page,
+}) => {
+  const seen = await signInMailIds(page.request, OWNER_EMAIL);
+  await submitSignInForm(page, OWNER_EMAIL);
+  await page.goto(await waitForNewSignInLink(page.request, OWNER_EMAIL, seen));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText(OWNER_EMAIL);
+  const nav = page.getByRole('navigation', { name: 'Dashboard' });
+  await expect(nav.getByRole('link', { name: 'Team' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
+
+  const editor = uniqueStaffEmail('editor');
+  const analyst = uniqueStaffEmail('analyst');
+  await inviteStaffMember(page, editor, 'Editor');
+  await inviteStaffMember(page, analyst, 'Analyst');
+  await expect(teamRow(page, editor)).toContainText('Invited');
+
+  for (const [email, role, sees, hidden] of [
+    [editor, 'editor', 'Campaigns', 'People'],
+    [analyst, 'analyst', 'People', 'Team'],
+  ] as const) {
+    const invitation = (await mailTo(page.request, email)).find((m) => m.template === 'staff-invite');
+    expect(invitation?.props).toMatchObject({ role });
+    const context = await browser.newContext();
+    const colleague = await context.newPage();
+    // The invitation links to the sign-in page with the address filled in.
+    const seenBefore = await signInMailIds(colleague.request, email);
+    await colleague.setExtraHTTPHeaders({ 'x-forwarded-for': ip() });
+    await colleague.goto(String(invitation!.props.signInUrl));
+    await expect(colleague.getByLabel('Work email')).toHaveValue(email);
+    await colleague.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await expect(colleague).toHaveURL(/\/check-your-inbox$/);
+    await colleague.goto(await waitForNewSignInLink(colleague.request, email, seenBefore));
+    await expect(colleague).toHaveURL(/\/dashboard$/);
+    const colleagueNav = colleague.getByRole('navigation', { name: 'Dashboard' });
+    await expect(colleagueNav.getByRole('link', { name: sees })).toBeVisible();
+    await expect(colleagueNav.getByRole('link', { name: hidden })).toHaveCount(0);
+    const denied = await colleague.goto('/dashboard/team');
+    expect(denied?.status()).toBe(403);
+    await context.close();
+  }
+
+  await page.reload();
+  await expect(teamRow(page, editor)).toContainText('Active');
+});
+
+test('an unknown address gets the same neutral page and no mail', async ({ page, request }) => {
+  const stranger = uniqueStaffEmail('stranger');
+  await submitSignInForm(page, stranger);
+  // The link is queued inside the request that answered, so "no mail" needs no waiting.
+  expect(await mailTo(request, stranger)).toEqual([]);
+
+  // And the HTTP answer is byte-for-byte the one staff get.
+  const staff = await invite(page.context().browser()!, 'Viewer', 'neutral');
+  const answers = [];
+  for (const email of [stranger, staff]) {
+    const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+    const res = await request.post('/api/auth/signin/email', {
+      form: { email, csrfToken, callbackUrl: '/dashboard' },
+      headers: { 'x-forwarded-for': ip() },
+      maxRedirects: 0,
+    });
+    answers.push([res.status(), res.headers()['location']]);
+  }
+  expect(answers[0]).toEqual(answers[1]);
+  expect(await mailTo(request, stranger)).toEqual([]);
+  expect((await mailTo(request, staff)).filter((m) => m.template === 'staff-sign-in')).toHaveLength(1);
+});
+
+test('a callbackUrl to another site is ignored; a same-site one is honoured', async ({ browser, page }) => {
+  const email = await invite(browser, 'Viewer', 'callback');
+  await page.goto('/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2Fsteal');
+  await expect(page.locator('input[name="callbackUrl"]')).toHaveValue('/dashboard');
+  const seen = await signInMailIds(page.request, email);
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': ip() });
+  await page.getByLabel('Work email').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page).toHaveURL(/\/check-your-inbox$/);
+  const link = await waitForNewSignInLink(page.request, email, seen);
+  expect(new URL(link).searchParams.get('callbackUrl')).toBe(new URL('/dashboard', link).href);
+  // Even a crafted link pointing elsewhere lands on this site.
+  const crafted = new URL(link);
+  crafted.searchParams.set('callbackUrl', 'https://evil.example/steal');
+  await page.goto(crafted.href);
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
+
+  // Anonymous deep link: sign-in remembers where you were going.
+  const other = await browser.newContext();
+  const visitor = await other.newPage();
+  await visitor.goto('/dashboard/analytics?campaign=x');
+  await expect(visitor).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard%2Fanalytics%3Fcampaign%3Dx$/);
+  const deep = await requestSignInLink(other, email, '/dashboard/analytics?campaign=x');
+  await visitor.goto(deep);
+  await expect(visitor).toHaveURL(/\/dashboard\/analytics\?campaign=x$/);
+  await other.close();
+});
+
+test('a magic link works only once', async ({ browser, page }) => {
+  const email = await invite(browser, 'Viewer', 'once');
+  const link = await requestSignInLink(page.context(), email);
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  const other = await browser.newContext();
+  const thief = await other.newPage();
+  await thief.goto(link);
+  await expect(thief).toHaveURL(/\/sign-in\/error\?error=Verification$/);
+  await expect(thief.getByRole('heading', { level: 1 })).toHaveText('That sign-in link no longer works');
+  const res = await thief.goto('/dashboard');
+  expect(new URL(thief.url()).pathname).toBe('/sign-in');
+  expect(res?.status()).toBe(200);
+  await other.close();
+});
+
+test('revoking a colleague ends their session at once; restoring lets them back in', async ({ browser, page }) => {
+  const email = await invite(browser, 'Editor', 'revoked');
+  const context = await browser.newContext();
+  const colleague = await context.newPage();
+  await signInAs(colleague, email, { fresh: true });
+  await expect(colleague.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+
+  await signInAs(page, OWNER_EMAIL);
+  await page.goto('/dashboard/team');
+  await teamRow(page, email).getByRole('button', { name: 'Revoke access' }).click();
+  await expect(teamRow(page, email)).toContainText('Revoked');
+  await expect(teamRow(page, email).getByRole('button', { name: 'Restore access' })).toBeVisible();
+
+  await colleague.goto('/dashboard');
+  await expect(colleague).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard$/);
+  // A revoked address gets the neutral answer and no new link.
+  const before = (await mailTo(colleague.request, email)).length;
+  await submitSignInForm(colleague, email);
+  expect(await mailTo(colleague.request, email)).toHaveLength(before);
+
+  await teamRow(page, email).getByRole('button', { name: 'Restore access' }).click();
+  await expect(teamRow(page, email).getByRole('button', { name: 'Revoke access' })).toBeVisible();
+  await signInAs(colleague, email, { fresh: true });
+  await context.close();
+});
+
+test('signing out ends the session', async ({ browser, page }) => {
+  const email = await invite(browser, 'Analyst', 'signout');
+  await signInAs(page, email, { fresh: true });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=1$/);
+  await expect(page.getByRole('status')).toHaveText('You have signed out.');
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard$/);
+});
+
+test('the team page changes roles and shows field errors, without JavaScript too', async ({ browser }) => {
+  const email = await invite(browser, 'Viewer', 'rolechange');
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const owner = await context.newPage();
+  await signInAs(owner, OWNER_EMAIL);
+  await owner.goto('/dashboard/team');
+  const row = teamRow(owner, email);
+  await row.getByLabel('Access level').selectOption({ label: 'Analyst' });
+  await row.getByRole('button', { name: 'Update' }).click();
+  await expect(teamRow(owner, email).getByLabel('Access level')).toHaveValue('analyst');
+
+  await owner.getByLabel('Email', { exact: true }).fill('not an address');
+  await owner.getByRole('button', { name: 'Send invite' }).click();
+  const field = owner.getByLabel('Email', { exact: true });
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(/Enter an email address/);
+  await expect(field).toHaveValue('not an address');
+  await context.close();
+});
+
+test('sign-in, check-your-inbox, dashboard and team pages have no axe violations', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByLabel('Work email')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  await page.goto('/check-your-inbox');
+  await expectNoAxeViolations(page);
+  await signInAs(page, OWNER_EMAIL);
+  await expectNoAxeViolations(page);
+  await page.goto('/dashboard/team');
+  await expect(page.getByRole('table', { name: /Staff/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
