@@ -57,6 +57,29 @@ export const staffPages: RouteRule[] = [
     path: `/dashboard/people/${PLACEHOLDER_ID}/forget`,
     allowed: NOT_FOUND_OK,
   },
+  { file: 'app/(staff)/dashboard/campaigns/page.tsx', permission: 'campaigns:view' },
+  { file: 'app/(staff)/dashboard/campaigns/new/page.tsx', permission: 'campaigns:edit' },
+  {
+    file: 'app/(staff)/dashboard/campaigns/[id]/page.tsx',
+    permission: 'campaigns:edit',
+    path: `/dashboard/campaigns/${PLACEHOLDER_ID}`,
+    allowed: NOT_FOUND_OK,
+  },
+  {
+    file: 'app/(staff)/dashboard/campaigns/[id]/preview/page.tsx',
+    permission: 'campaigns:view',
+    path: `/dashboard/campaigns/${PLACEHOLDER_ID}/preview`,
+    allowed: NOT_FOUND_OK,
+  },
+  { file: 'app/(staff)/dashboard/senators/page.tsx', permission: 'campaigns:view' },
+  { file: 'app/(staff)/dashboard/treaties/page.tsx', permission: 'campaigns:view' },
+  {
+    file: 'app/(staff)/dashboard/treaties/[id]/page.tsx',
+    permission: 'campaigns:edit',
+    path: `/dashboard/treaties/${PLACEHOLDER_ID}`,
+    allowed: NOT_FOUND_OK,
+  },
+  { file: 'app/(staff)/dashboard/settings/page.tsx', permission: 'staff:manage' },
 ];
 
 /** Every route.ts under app/ that serves staff (the rest are in publicRoutes, with a reason). */
@@ -87,6 +110,18 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/outbox/actions.ts', name: 'retryOutboxAction', permission: 'outbox:view' },
   { file: 'app/(staff)/dashboard/people/actions.ts', name: 'moderateCommentAction', permission: 'people:moderate' },
   { file: 'app/(staff)/dashboard/people/actions.ts', name: 'forgetPersonAction', permission: 'people:forget' },
+  { file: 'app/(staff)/dashboard/campaigns/actions.ts', name: 'createCampaignAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'updateCampaignAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'publishCampaignAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'unpublishCampaignAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'closeCampaignAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'archiveCampaignAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'duplicateCampaignAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setDeliveryEmailAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setSenatorPositionAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'updateTreatyAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/settings/actions.ts', name: 'updateCoalitionAction', permission: 'staff:manage' },
 ];
 
 /** The URL path a page.tsx or route.ts serves: route groups dropped, e.g. `/dashboard/team`. */

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CampaignEditorForm } from '@/components/dashboard/campaigns/campaign-editor-form';
+import { CampaignStatusPanel } from '@/components/dashboard/campaigns/campaign-status-panel';
+import { formatCount, formatDateTime } from '@/components/dashboard/data-table/format';
+import { requireStaffPage } from '@/lib/auth/require-staff';
+import { env } from '@/lib/env';
+import { listTreaties } from '@/lib/treaties/list-treaties';
+import {
+  archiveCampaignAction,
+  closeCampaignAction,
+  duplicateCampaignAction,
+  publishCampaignAction,
+  unpublishCampaignAction,
+  updateCampaignAction,
+} from './actions';
+import { loadCampaign } from './load-campaign';
+
+export const metadata: Metadata = { title: 'Edit campaign' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const notices: Record<string, string> = {
+  created: 'Draft created. Write the story and the letter, preview it, then publish.',
+  duplicated: 'This is a new draft copied from the campaign you duplicated.',
+};
+
+export default async function EditCampaignPage({ params, searchParams }: Props) {
+  const actor = await requireStaffPage('campaigns:edit');
+  const { id } = await params;
+  const notice = notices[String((await searchParams).notice ?? '')];
+  const [campaign, treaties] = await Promise.all([loadCampaign(actor, id), listTreaties({ actor })]);
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/dashboard/campaigns" className="text-brand-700 underline">
+          Back to campaigns
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-2xl font-bold">{campaign.title}</h1>
+        <p className="mt-1 text-sm text-muted">
+          {formatCount(campaign.counts.signatures)} signatures · {formatCount(campaign.counts.letters)} letters · last saved{' '}
+          {formatDateTime(campaign.updatedAt)}
+        </p>
+      </div>
+      <div role="status">
+        {notice && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm font-medium text-green-900">{notice}</p>}
+      </div>
+
+      <CampaignStatusPanel
+        campaign={campaign}
+        actions={{
+          publish: publishCampaignAction,
+          unpublish: unpublishCampaignAction,
+          archive: archiveCampaignAction,
+          duplicate: duplicateCampaignAction,
+          close: closeCampaignAction,
+        }}
+      />
+
+      <CampaignEditorForm
+        campaign={campaign}
+        treaties={treaties.map(({ id: treatyId, name, shortName }) => ({ id: treatyId, name, shortName }))}
+        appUrl={env().APP_URL}
+        action={updateCampaignAction}
+      />
+    </div>
+  );
+}

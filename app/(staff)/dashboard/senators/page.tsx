@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import { DataTable, type Column } from '@/components/dashboard/data-table/data-table';
+import { DeliveryEmailForm } from '@/components/dashboard/senators/delivery-email-form';
+import { PositionForm } from '@/components/dashboard/senators/position-form';
+import { STANCE_LABELS } from '@/components/dashboard/senators/senator-form-state';
+import { WhipCountSummary } from '@/components/dashboard/senators/whip-count-summary';
+import { WhipFiltersForm } from '@/components/dashboard/senators/whip-filters-form';
+import { can } from '@/lib/auth/permissions';
+import { requireStaffPage } from '@/lib/auth/require-staff';
+import { isAppError } from '@/lib/errors';
+import { getWhipCount, type WhipCount, type WhipRow } from '@/lib/senators/get-whip-count';
+import type { StaffActor } from '@/lib/people/staff-actor';
+import { listTreaties } from '@/lib/treaties/list-treaties';
+import { setDeliveryEmailAction, setSenatorPositionAction } from './actions';
+
+export const metadata: Metadata = { title: 'Senators' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+/** Bad filter values (a hand-edited URL) fall back to the unfiltered roster rather than an error page. */
+async function load(actor: StaffActor, q: Record<string, string | string[] | undefined>): Promise<WhipCount> {
+  try {
+    return await getWhipCount({ actor, input: { treatyId: one(q.treaty), state: one(q.state), stance: one(q.stance), ssfr: one(q.ssfr) } });
+  } catch (e) {
+    if (isAppError(e) && e.code === 'VALIDATION') return getWhipCount({ actor });
+    throw e;
+  }
+}
+
+function SsfrBadge({ row }: { row: WhipRow }) {
+  if (!row.ssfrMember) return null;
+  return (
+    <span className="rounded border border-brand-700 bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-800">
+      Foreign Relations{row.ssfrTitle ? ` · ${row.ssfrTitle}` : ''}
+    </span>
+  );
+}
+
+export default async function SenatorsPage({ searchParams }: Props) {
+  const actor = await requireStaffPage('campaigns:view');
+  const [whip, treaties] = await Promise.all([load(actor, await searchParams), listTreaties({ actor })]);
+  const mayEdit = can(actor.role, 'senators:edit');
+  const treatyId = whip.treaty?.id;
+
+  const columns: Column<WhipRow>[] = [
+    {
+      key: 'senator',
+      header: 'Senator',
+      rowHeader: true,
+      cell: (s) => (
+        <span className="flex flex-col items-start gap-1">
+          <span>{s.officialName}</span>
+          <span className="font-normal text-muted">{s.party}</span>
+          <SsfrBadge row={s} />
+        </span>
+      ),
+    },
+    { key: 'state', header: 'State', cell: (s) => <abbr title={s.stateName}>{s.state}</abbr> },
+    {
+      key: 'stance',
+      header: 'Stance, note and source',
+      cell: (s) =>
+        mayEdit && treatyId ? (
+          <PositionForm
+            senatorId={s.id}
+            senatorName={s.officialName}
+            treatyId={treatyId}
+            stance={s.stance}
+            note={s.note}
+            sourceUrl={s.sourceUrl}
+            action={setSenatorPositionAction}
+          />
+        ) : (
+          <span className="flex flex-col">
+            <span className="font-medium">{STANCE_LABELS[s.stance]}</span>
+            {s.note && <span className="text-muted">{s.note}</span>}
+          </span>
+        ),
+    },
+    {
+      key: 'delivery',
+      header: 'Delivery email',
+      cell: (s) =>
+        mayEdit ? (
+          <DeliveryEmailForm senatorId={s.id} senatorName={s.officialName} email={s.deliveryEmail} action={setDeliveryEmailAction} />
+        ) : (
+          <span className="break-all">{s.deliveryEmail ?? '—'}</span>
+        ),
+    },
+  ];
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Senators</h1>
+        <p className="mt-1 text-muted">
+          Where each senator stands, and the office address letters are emailed to. Without an address, writers get their
+          letter to send themselves.
+        </p>
+      </div>
+      {whip.treaty ? <WhipCountSummary whip={whip} /> : <p>Add a treaty to start a whip count.</p>}
+      <WhipFiltersForm whip={whip} treaties={treaties} />
+      <DataTable
+        caption={`Senators shown: ${whip.rows.length} of ${whip.senatorCount}`}
+        columns={columns}
+        rows={whip.rows}
+        rowKey={(s) => s.id}
+        empty={whip.senatorCount === 0 ? 'The Senate roster has not been imported yet.' : 'No senator matches these filters.'}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import type { CoalitionSettings } from '@/lib/organisations/get-coalition-settings';
+import { updateCoalitionAction } from './actions';
+import type { CoalitionFormState } from './coalition-form-state';
+
+export function CoalitionForm({ settings }: { settings: CoalitionSettings }) {
+  const [state, formAction] = useActionState<CoalitionFormState, FormData>(updateCoalitionAction, { status: 'idle' });
+  const v = state.values ?? {
+    name: settings.name,
+    tagline: settings.tagline ?? '',
+    website: settings.website ?? '',
+    deliveryInboxEmail: settings.deliveryInboxEmail ?? '',
+  };
+  const err = (k: string) => state.fieldErrors?.[k]?.[0];
+  return (
+    <form action={formAction} noValidate className="max-w-2xl space-y-4">
+      <input type="hidden" name="expectedUpdatedAt" value={settings.updatedAt} />
+      <Field label="Coalition name" name="name" defaultValue={v.name} error={err('name')} required autoComplete="organization" />
+      <Field label="Tagline" name="tagline" defaultValue={v.tagline} error={err('tagline')} hint="Shown in the footer of every public page." />
+      <Field label="Website" name="website" type="url" defaultValue={v.website} error={err('website')} hint="https://…" autoComplete="url" />
+      <Field
+        label="Delivery inbox email"
+        name="deliveryInboxEmail"
+        type="email"
+        defaultValue={v.deliveryInboxEmail}
+        error={err('deliveryInboxEmail')}
+        autoComplete="off"
+        hint="Where letters go when a campaign routes them through the coalition (for hand delivery). Leave empty if no campaign does."
+      />
+      <FormMessage tone={state.status === 'ok' ? 'success' : 'error'}>{state.status !== 'idle' ? state.message : undefined}</FormMessage>
+      <Button pendingLabel="Saving…">Save settings</Button>
+    </form>
+  );
+}

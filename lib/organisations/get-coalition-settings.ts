@@ -1,0 +1,31 @@
+import 'server-only';
+import { asc } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { organisations } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+
+export type CoalitionSettings = {
+  id: string;
+  name: string;
+  tagline: string | null;
+  website: string | null;
+  deliveryInboxEmail: string | null;
+  /** Version token for the settings form. */
+  updatedAt: string;
+};
+
+/** The coalition's editable settings, for the settings page (staff managers only). */
+export async function getCoalitionSettings({ actor }: { actor: StaffActor }): Promise<CoalitionSettings> {
+  assertCan(actor, 'staff:manage');
+  const [org] = await getDb().select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+  if (!org) throw new AppError('NOT_FOUND', 'The coalition has not been set up yet.');
+  return {
+    id: org.id,
+    name: org.name,
+    tagline: org.tagline,
+    website: org.website,
+    deliveryInboxEmail: org.deliveryInboxEmail,
+    updatedAt: org.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+// Client-safe: the forms import the stage list; actions and services parse with these.
+
+export const TREATY_STAGES = ['adopted', 'signed', 'transmitted', 'in_committee', 'reported', 'consented', 'ratified', 'withdrawn'] as const;
+export type TreatyStageValue = (typeof TREATY_STAGES)[number];
+
+const blankToNull = (v: unknown) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v);
+/** An optional form field: absent, null or blank all mean "none" (stored as null). */
+export function orNull<T extends z.ZodType>(schema: T) {
+  return z
+    .preprocess(blankToNull, schema.nullable())
+    .optional()
+    .transform((v) => v ?? null);
+}
+const optionalText = (max: number, what: string) => orNull(z.string().trim().max(max, `Keep the ${what} under ${max} characters.`));
+const optionalDate = orNull(z.iso.date('Enter a date as YYYY-MM-DD.'));
+const optionalCount = orNull(
+  z.coerce.number({ error: 'Enter a whole number.' }).int('Enter a whole number.').min(0, 'Enter 0 or more.').max(1000, 'That is more countries than exist.'),
+);
+/** Only http(s) links: the public page renders these. */
+export const OptionalHttpUrl = orNull(
+  z
+    .string()
+    .trim()
+    .max(2000, 'That address is too long.')
+    .refine((s) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    }, 'Enter a web address starting with https://.'),
+);
+
+export const UpdateTreatyInput = z.object({
+  id: z.uuid('Unknown treaty.'),
+  expectedUpdatedAt: z.coerce.date({ error: 'Reload the page and try again.' }),
+  name: z.string({ error: 'Enter the treaty’s full name.' }).trim().min(3, 'Enter the treaty’s full name.').max(400, 'Keep the name under 400 characters.'),
+  shortName: z.string({ error: 'Enter a short name.' }).trim().min(2, 'Enter a short name.').max(120, 'Keep the short name under 120 characters.'),
+  summary: optionalText(2000, 'summary'),
+  adoptedOn: optionalDate,
+  usSignedOn: optionalDate,
+  signatoriesCount: optionalCount,
+  statesPartiesCount: optionalCount,
+  countsAsOf: optionalDate,
+  countsSource: optionalText(300, 'source'),
+  senateTreatyDoc: optionalText(100, 'treaty document number'),
+}).superRefine((v, ctx) => {
+  // Counts without a date would be presented as current: require the as-of date with them.
+  if ((v.signatoriesCount !== null || v.statesPartiesCount !== null) && !v.countsAsOf) {
+    ctx.addIssue({ code: 'custom', path: ['countsAsOf'], message: 'Give the date these counts were true.' });
+  }
+});
+export type UpdateTreatyInput = z.input<typeof UpdateTreatyInput>;
+export const TREATY_FACT_KEYS = [
+  'name', 'shortName', 'summary', 'adoptedOn', 'usSignedOn', 'signatoriesCount', 'statesPartiesCount', 'countsAsOf', 'countsSource', 'senateTreatyDoc',
+] as const;
+
+export const AddTreatyStageEventInput = z.object({
+  treatyId: z.uuid('Unknown treaty.'),
+  stage: z.enum(TREATY_STAGES, 'Choose a stage.'),
+  occurredOn: z.iso.date('Enter the date as YYYY-MM-DD.'),
+  note: optionalText(1000, 'note'),
+  sourceTitle: optionalText(300, 'source title'),
+  sourceUrl: OptionalHttpUrl,
+});
+export type AddTreatyStageEventInput = z.input<typeof AddTreatyStageEventInput>;
+
+export const GetTreatyInput = z.object({ id: z.uuid('Unknown treaty.') });
+export type GetTreatyInput = z.input<typeof GetTreatyInput>;

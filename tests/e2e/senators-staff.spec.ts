@@ -1,0 +1,63 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { OWNER_EMAIL, signInAs, uniqueStaffEmail } from './support/staff';
+
+// Staff senators page: an office address for letter delivery, a stance, and the whip count.
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+const DURBIN = /Durbin/;
+
+test('staff set an office delivery address, record a stance and see the whip count move', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInAs(page, OWNER_EMAIL);
+  await page.goto('/dashboard/senators');
+  await expect(page.getByRole('heading', { level: 1, name: 'Senators' })).toBeVisible();
+
+  // Narrow the roster to Illinois with the (plain GET) filters.
+  await page.getByLabel('State', { exact: true }).selectOption({ label: 'Illinois' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/state=IL/);
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
+
+  // Delivery email: Enter saves; the value survives a reload.
+  const office = uniqueStaffEmail('durbin-office');
+  const email = page.getByLabel(/Delivery email for .*Durbin/);
+  await email.fill(office);
+  await email.press('Enter');
+  await expect(page.getByText('Saved: letters go to this address.')).toBeVisible();
+  await expect(email).toHaveValue(office);
+  await page.reload();
+  await expect(page.getByLabel(/Delivery email for .*Durbin/)).toHaveValue(office);
+
+  // A malformed address is refused with a message tied to the field.
+  await page.getByLabel(/Delivery email for .*Durbin/).fill('not-an-address');
+  await page.getByRole('button', { name: /Save delivery email for .*Durbin/ }).click();
+  await expect(page.getByText(/Enter an email address, like foreign.affairs/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(/Delivery email for .*Durbin/)).toHaveValue(office);
+
+  // Stance: undecided first (a known baseline), then champion adds one yes vote toward 67.
+  const bar = page.getByRole('progressbar', { name: 'Yes votes toward the 67 needed' });
+  await expect(bar).toHaveAttribute('aria-valuemax', '67');
+  const stance = page.getByLabel(/Stance of .*Durbin/);
+  await stance.selectOption({ label: 'Undecided' });
+  await page.getByRole('button', { name: /Save position of .*Durbin/ }).click();
+  await expect(page.getByText(/Position saved\.|No change\./)).toBeVisible();
+  await page.reload();
+  const before = Number(await bar.getAttribute('aria-valuenow'));
+
+  await page.getByLabel(/Stance of .*Durbin/).selectOption({ label: 'Champion' });
+  await page.getByLabel(/Note on .*Durbin/).fill('Spoke for it on the floor.');
+  await page.getByLabel(/Source for .*Durbin/).fill('https://www.congress.gov/congressional-record');
+  await page.getByRole('button', { name: /Save position of .*Durbin/ }).click();
+  await expect(page.getByText('Position saved.')).toBeVisible();
+  await expect(bar).toHaveAttribute('aria-valuenow', String(before + 1));
+  await expect(page.getByText(`${before + 1} of 67 votes needed for consent`)).toBeVisible();
+
+  // The stance filter finds him; the page passes the accessibility checks.
+  await page.getByLabel('Stance', { exact: true }).selectOption({ label: 'Champion' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByRole('rowheader', { name: DURBIN })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
