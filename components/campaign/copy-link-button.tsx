@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { useHydrated } from './use-client-value';
 
 /** Rendered only once JS runs (without it, the readonly URL field beside it is the way to copy). */
@@ -10,8 +11,9 @@ export function CopyLinkButton({ url }: { url: string }) {
   if (!hydrated) return null;
   return (
     <>
-      <button
+      <Button
         type="button"
+        variant="secondary"
         onClick={async () => {
           try {
             await navigator.clipboard.writeText(url);
@@ -20,10 +22,9 @@ export function CopyLinkButton({ url }: { url: string }) {
             setCopied(false);
           }
         }}
-        className="min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
       >
         Copy link
-      </button>
+      </Button>
       <span role="status" className="text-sm text-muted">
         {copied ? 'Link copied' : ''}
       </span>

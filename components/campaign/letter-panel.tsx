@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
 import { SourceInput } from './source-input';
 
 // The letter action as the campaign page offers it: a short explanation and a GET form to the
@@ -28,27 +30,18 @@ export function LetterPanel({
       </p>
       <form action={`/c/${slug}/write`} method="get" className="mt-3 flex flex-wrap items-end gap-2">
         <SourceInput initial={source} />
-        <div>
-          <label htmlFor={zipId} className="block text-sm font-medium">
-            Your ZIP code
-          </label>
-          <input
-            id={zipId}
-            name="zip"
-            inputMode="numeric"
-            autoComplete="postal-code"
-            maxLength={10}
-            defaultValue={defaultZip}
-            required
-            className="mt-1 w-36 rounded-md border border-slate-500 px-3 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          Find my senators
-        </button>
+        <Field
+          label="Your ZIP code"
+          name="zip"
+          id={zipId}
+          inputMode="numeric"
+          autoComplete="postal-code"
+          maxLength={10}
+          defaultValue={defaultZip}
+          required
+          className="w-40"
+        />
+        <Button className="mb-1">Find my senators</Button>
       </form>
     </section>
   );

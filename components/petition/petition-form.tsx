@@ -2,8 +2,9 @@
 
 import { useEffect, useRef } from 'react';
 import { SourceInput } from '@/components/campaign/source-input';
+import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
-import { Field } from './text-field';
+import { Field } from '@/components/ui/field';
 import { FormGuardFields } from '@/components/ui/form-guard-fields';
 import { FormMessage } from '@/components/ui/form-message';
 import { TextAreaField } from '@/components/ui/text-area-field';
@@ -19,7 +20,6 @@ const VISIBILITY_NOTE: Record<SignerVisibility, string> = {
 type Props = {
   action: (formData: FormData) => void;
   state: PetitionFormState;
-  pending: boolean;
   guardToken: string;
   organisationName: string;
   signerVisibility: SignerVisibility;
@@ -27,7 +27,7 @@ type Props = {
 };
 
 /** The signing form: plain fields posted to a server action, so it works before (or without) JS. */
-export function PetitionForm({ action, state, pending, guardToken, organisationName, signerVisibility, commentModeration }: Props) {
+export function PetitionForm({ action, state, guardToken, organisationName, signerVisibility, commentModeration }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const v = state.values;
   const err = (name: keyof NonNullable<PetitionFormState['fieldErrors']>) => state.fieldErrors?.[name]?.[0];
@@ -103,13 +103,9 @@ export function PetitionForm({ action, state, pending, guardToken, organisationN
         By signing, you let {organisationName} keep your name, email, ZIP code and comment to run this petition and
         show your support to the Senate. {VISIBILITY_NOTE[signerVisibility]} We never sell or share your details.
       </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="min-h-12 w-full rounded-md bg-brand-700 px-5 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
-      >
-        {pending ? 'Signing…' : 'Sign the petition'}
-      </button>
+      <Button pendingLabel="Signing…" className="min-h-12 w-full text-lg">
+        Sign the petition
+      </Button>
     </form>
   );
 }

@@ -27,7 +27,7 @@ type Props = {
  * exact and including their signature, while the page's and the beacon's counts are cached.
  */
 export function PetitionPanel(p: Props) {
-  const [state, formAction, pending] = useActionState(p.action, initialPetitionState);
+  const [state, formAction] = useActionState(p.action, initialPetitionState);
   const live = useLiveCampaign(p.slug);
   const count = Math.max(p.initialCount, live.count ?? 0);
 
@@ -55,7 +55,6 @@ export function PetitionPanel(p: Props) {
       <PetitionForm
         action={formAction}
         state={state}
-        pending={pending}
         guardToken={state.guardToken ?? live.guardToken ?? p.guardToken}
         organisationName={p.organisationName}
         signerVisibility={p.signerVisibility}

@@ -101,7 +101,6 @@ export async function signPetition({ input }: { input: SignPetitionInput }): Pro
                  'sig-confirm:' || sig.id::text, ${env().OUTBOX_MAX_ATTEMPTS}::int
           from sig, c
           on conflict (idempotency_key) do nothing
-        )
         ), t as (
           -- The new base time: a second ago, but never before the base we already have.
           select greatest(now() - interval '1 second', coalesce(${base?.at ?? null}::timestamptz, '-infinity')) as at,

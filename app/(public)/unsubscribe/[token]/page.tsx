@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { NoticePage } from '@/components/ui/notice-page';
 import { isAppError } from '@/lib/errors';
@@ -48,12 +49,9 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
         {problem === 'limited' ? RATE_LIMITED_MESSAGE : problem === 'link' ? 'That didn’t work. Please try again.' : undefined}
       </FormMessage>
       <form action={unsubscribeAction.bind(null, token)}>
-        <button
-          type="submit"
-          className="min-h-12 rounded-md bg-brand-700 px-5 py-3 text-lg font-semibold text-white hover:bg-brand-800"
-        >
+        <Button pendingLabel="Unsubscribing…" className="min-h-12 text-base">
           Unsubscribe me
-        </button>
+        </Button>
       </form>
     </NoticePage>
   );
