@@ -31,6 +31,7 @@ export type CampaignAnalytics = {
 };
 
 const DAY_MS = 86_400_000;
+const MIN_DEFAULT_DAYS = 14;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
@@ -79,7 +80,10 @@ export async function getCampaignAnalytics({
 
   const to = parsed.data.to ?? isoDay(today);
   const earliest = addDays(to, -(MAX_RANGE_DAYS - 1));
-  let from = parsed.data.from ?? [addDays(to, -(DEFAULT_RANGE_DAYS - 1)), isoDay(campaign.createdAt)].sort().at(-1)!;
+  // By default: the last 90 days, but not from before the campaign existed (at least two weeks,
+  // so a new campaign still gets a chart with a shape).
+  const created = [isoDay(campaign.createdAt), addDays(to, -(MIN_DEFAULT_DAYS - 1))].sort()[0];
+  let from = parsed.data.from ?? [addDays(to, -(DEFAULT_RANGE_DAYS - 1)), created].sort().at(-1)!;
   if (from < earliest) from = earliest;
   if (from > to) from = to;
   const end = addDays(to, 1);

@@ -49,13 +49,20 @@ export async function openCopySource(sql: Sql, selectText: string): Promise<CsvS
     w?.();
   };
   readable.on('readable', notify);
+  // postgres.js pauses the socket when the stream's buffer is full and resumes it only from the
+  // stream's _read(), which Node stops calling once the stream has ended. If the last row filled the
+  // buffer, the connection would stay paused forever (its next query never answered): resume it.
+  // (porsager/postgres#499; the fix, PR #1016, is not in 3.4.9.)
+  const unpause = () => (readable as unknown as { _read(size: number): void })._read(0);
   readable.on('end', () => {
     ended = true;
+    unpause();
     void release();
     notify();
   });
   readable.on('error', (e: Error) => {
     failure = e;
+    unpause();
     void release();
     notify();
   });
@@ -86,6 +93,7 @@ export async function openCopySource(sql: Sql, selectText: string): Promise<CsvS
       readable.resume();
       await query.cancel();
       await closed;
+      unpause();
       await release();
     },
   };

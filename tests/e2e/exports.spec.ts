@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Download, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { openCampaign, signOnPage, signer, uniqueEmail, useOwnIp } from './support/public';
-import { signInAs } from './support/staff';
+import { openCampaign, signOnPage, signer, useOwnIp } from './support/public';
+import { inviteStaffMember, OWNER_EMAIL, signInAs, uniqueStaffEmail } from './support/staff';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const OWNER = 'owner@e2e.ratify.test';
 const CRM_HEADER = ['First name', 'Last name', 'Email', 'ZIP', 'State', 'Verified', 'Opted in', 'Source', 'Signed at (UTC)'];
 const HOSTILE = '=HYPERLINK("http://x")';
 const CAMPAIGN_TITLE = 'Ask the Senate to ratify the protocol against the sale of children'; // seed data
@@ -18,15 +17,11 @@ async function expectNoAxeViolations(page: Page) {
 
 /** The owner invites a new staff member with `role` at /dashboard/team; returns a signed-in page for them. */
 async function staffPage(browser: Browser, role: 'Analyst' | 'Editor', tag: string): Promise<Page> {
-  const email = uniqueEmail(tag);
+  const email = uniqueStaffEmail(tag);
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
-  await signInAs(owner, OWNER);
-  await owner.goto('/dashboard/team');
-  await owner.getByLabel('Email', { exact: true }).fill(email);
-  await owner.getByLabel('Role').selectOption({ label: role });
-  await owner.getByRole('button', { name: /invite/i }).click();
-  await expect(owner.getByRole('cell', { name: email })).toBeVisible();
+  await signInAs(owner, OWNER_EMAIL);
+  await inviteStaffMember(owner, email, role);
   await ownerContext.close();
 
   const context = await browser.newContext();

@@ -122,6 +122,11 @@ describe('getCampaignAnalytics', () => {
     await db.update(campaigns).set({ createdAt: new Date('2020-01-01T00:00:00Z') });
     const b = await getCampaignAnalytics({ actor: viewer, input: { campaign: campaignId }, today: TODAY });
     expect(b.range).toEqual({ from: '2024-12-11', to: '2025-03-10', days: 90 });
+
+    // A campaign started today still gets two weeks of axis.
+    await db.update(campaigns).set({ createdAt: TODAY });
+    const c = await getCampaignAnalytics({ actor: viewer, input: {}, today: TODAY });
+    expect(c.range).toEqual({ from: '2025-02-25', to: '2025-03-10', days: 14 });
   });
 
   it('refuses unknown campaigns, bad dates and staff without analytics:view', async () => {

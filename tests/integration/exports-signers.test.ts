@@ -322,6 +322,31 @@ describe('exportSigners', () => {
 });
 
 describe.runIf(testDriver() === 'postgres')('COPY path (PostgreSQL)', () => {
+  it('gives every connection back even when a slow reader leaves the buffer full at the end', async () => {
+    await db.execute(sql`
+      with s as (
+        insert into supporters (email, first_name, last_name, zip, state)
+        select 'bulk' || g || '@example.org', 'Bulk', 'N' || g, '20002', 'DC' from generate_series(1, 3000) g
+        returning id)
+      insert into signatures (campaign_id, supporter_id, state) select ${campaignId}, id, 'DC' from s`);
+    const { sql: pg } = await getTestDb();
+    const text = renderInlined(signerExportSelect('crm', { campaignId }));
+    // More rounds than the pool (5) has connections: a leaked one would make reserve() wait forever.
+    for (let round = 0; round < 7; round++) {
+      const source = await openCopySource(pg!, text);
+      let bytes = 0;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 5)); // let postgres.js fill the stream's buffer
+        const chunk = await source.read();
+        if (!chunk) break;
+        bytes += chunk.byteLength;
+      }
+      expect(bytes).toBeGreaterThan(200_000);
+    }
+    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from signatures`);
+    expect(n).toBe(3000);
+  }, 20_000);
+
   it('writes byte-for-byte what the PGlite batch path writes, quotes and all', async () => {
     const values = [...HOSTILE, 'a,b', 'say "hi"', "O'Brien\\", '', 'multi\nline', 'ñandú 😀', '\\.'];
     for (const [i, v] of values.entries()) {

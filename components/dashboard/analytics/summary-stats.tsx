@@ -1,7 +1,11 @@
 import { formatCount } from '@/components/dashboard/data-table/format';
 import type { CampaignAnalytics } from '@/lib/analytics/get-campaign-analytics';
 
-const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`);
+function pct(r: number | null): string {
+  if (r === null) return '—';
+  if (r > 0 && r < 0.001) return '< 0.1 %';
+  return `${(r * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`;
+}
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
