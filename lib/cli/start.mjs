@@ -32,7 +32,12 @@ const changedAt = Math.max(...sources.map((s) => newest(path.join(root, s))));
 
 if (!builtAt || changedAt > builtAt || process.env.RATIFY_FORCE_BUILD === '1') {
   console.log(builtAt ? 'Sources changed since the last build: building…' : 'No build yet: building…');
+  // next build adds `<distDir>/types` to tsconfig.json; a side build (NEXT_DIST_DIR for tests or
+  // benchmarks) must not leave that edit in the working tree.
+  const tsconfig = path.join(root, 'tsconfig.json');
+  const before = fs.readFileSync(tsconfig, 'utf8');
   const res = spawnSync(process.execPath, [next, 'build'], { stdio: 'inherit', env });
+  if (process.env.NEXT_DIST_DIR && fs.readFileSync(tsconfig, 'utf8') !== before) fs.writeFileSync(tsconfig, before);
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 
