@@ -29,12 +29,11 @@ export default function LetterToSenator(p: LetterToSenatorProps) {
       reason={`Sent on behalf of a constituent via ${p.coalitionName}, as part of “${p.campaignTitle}”. Replies go to the constituent.`}
     >
       <Paragraphs text={p.body} />
-      <Text style={{ ...textStyle, marginTop: '24px' }}>
-        {p.supporterName}
+      {/* The letter body signs itself; this block is the office's contact record for the constituent. */}
+      <Text style={{ ...mutedStyle, marginTop: '24px' }}>
+        Constituent: {p.supporterName}, {place}
         <br />
-        {place}
-        <br />
-        {p.supporterEmail}
+        Reply to: {p.supporterEmail}
       </Text>
       <Text style={mutedStyle}>
         This letter was written and confirmed by a constituent of {p.senatorName} and sent on their behalf via{' '}

@@ -28,8 +28,8 @@ export default function SignatureConfirmation(p: SignatureConfirmationProps) {
       </Heading>
       <Text style={textStyle}>Hi {p.firstName || 'there'},</Text>
       <Text style={textStyle}>
-        Thank you for signing “{p.campaignTitle}”. Your signature counts once you confirm this is your email
-        address.
+        Thank you for signing “{p.campaignTitle}”. Your signature is already counted; confirming this is your
+        email address marks it as verified, which gives it more weight when we deliver the petition.
       </Text>
       <Button href={p.confirmUrl} style={buttonStyle}>
         Confirm my signature
@@ -37,7 +37,7 @@ export default function SignatureConfirmation(p: SignatureConfirmationProps) {
       <Text style={{ ...mutedStyle, marginTop: '16px' }}>
         Or paste this link into your browser: {p.confirmUrl}
       </Text>
-      <Text style={mutedStyle}>If you didn’t sign, ignore this email and your signature won’t be counted.</Text>
+      <Text style={mutedStyle}>If you didn’t sign, ignore this email: an unconfirmed signature is never delivered as verified, and you won’t hear from us again about it.</Text>
     </EmailLayout>
   );
 }

@@ -8,12 +8,14 @@ export const dashboardSections: readonly DashboardSection[] = [
   { href: '/dashboard', label: 'Overview', permission: 'dashboard:view', description: 'Where everything is.' },
   { href: '/dashboard/campaigns', label: 'Campaigns', permission: 'campaigns:view', description: 'Stories, letters, goals and treaty stages.' },
   { href: '/dashboard/senators', label: 'Senators', permission: 'campaigns:view', description: 'Where each senator stands against the 67 votes.' },
+  { href: '/dashboard/treaties', label: 'Treaties', permission: 'campaigns:view', description: 'Treaties, their current stage and its history.' },
   { href: '/dashboard/people', label: 'People', permission: 'people:view', description: 'Signers and their comments.' },
   { href: '/dashboard/letters', label: 'Letters', permission: 'letters:view', description: 'Letters to senators and their delivery.' },
   { href: '/dashboard/exports', label: 'Exports', permission: 'exports:run', description: 'Signer lists for your CRM or a delivery packet.' },
   { href: '/dashboard/analytics', label: 'Analytics', permission: 'analytics:view', description: 'Views, signatures and sources over time.' },
   { href: '/dashboard/outbox', label: 'Outbox', permission: 'outbox:view', description: 'Every email queued, sent or failed.' },
   { href: '/dashboard/team', label: 'Team', permission: 'staff:manage', description: 'Invite colleagues and set their roles.' },
+  { href: '/dashboard/settings', label: 'Settings', permission: 'staff:manage', description: 'The coalition’s name, contact and delivery inbox.' },
   { href: '/dashboard/audit', label: 'Audit', permission: 'audit:view', description: 'Who changed what, and when.' },
 ];
 
