@@ -22,6 +22,15 @@ type Props = {
   action: (state: PetitionFormState, formData: FormData) => Promise<PetitionFormState>;
 };
 
+// The page (and its form token) may come from a cache hours old; the beacon then supplies a fresh
+// token. A fresh page token is kept, so the minimum fill time counts from when the page was shown,
+// not from whenever the beacon answered.
+const PAGE_TOKEN_MAX_AGE_MS = 3_600_000;
+function pageTokenIsFresh(token: string): boolean {
+  const issuedAt = Number(token.split('.')[0]);
+  return Number.isFinite(issuedAt) && Date.now() - issuedAt < PAGE_TOKEN_MAX_AGE_MS;
+}
+
 /**
  * The petition: live count, form, then the thank-you view with the count the service returned —
  * exact and including their signature, while the page's and the beacon's counts are cached.
@@ -55,7 +64,7 @@ export function PetitionPanel(p: Props) {
       <PetitionForm
         action={formAction}
         state={state}
-        guardToken={state.guardToken ?? live.guardToken ?? p.guardToken}
+        guardToken={state.guardToken ?? (pageTokenIsFresh(p.guardToken) ? p.guardToken : (live.guardToken ?? p.guardToken))}
         organisationName={p.organisationName}
         signerVisibility={p.signerVisibility}
         commentModeration={p.commentModeration}

@@ -21,6 +21,6 @@ export function clientIpFrom(h: Pick<Headers, 'get'>, trustProxy = env().TRUST_P
 }
 
 /** HMAC-SHA256(salt, client IP) for rate-limit keys: the raw IP is never stored or logged. */
-export async function getClientIpHash(): Promise<string> {
-  return keyedHash(`ip:${clientIpFrom(await headers())}`);
+export async function getClientIpHash(requestHeaders?: Pick<Headers, 'get'>): Promise<string> {
+  return keyedHash(`ip:${clientIpFrom(requestHeaders ?? (await headers()))}`);
 }

@@ -32,11 +32,15 @@ export class RateLimitedError extends AppError {
  * Count this request against the per-IP limit (and the per-email one when an email is given) for
  * `action`; throws RATE_LIMITED (an AppError with `retryAfterSeconds`) when either is exceeded.
  * Call it before the transaction: refused attempts cost one upsert, not a signature's work.
+ * `requestHeaders` defaults to the current request's (scripts and tests pass their own).
  */
-export async function enforcePublicLimits(action: PublicAction, opts: { email?: string } = {}): Promise<void> {
+export async function enforcePublicLimits(
+  action: PublicAction,
+  opts: { email?: string; requestHeaders?: Pick<Headers, 'get'> } = {},
+): Promise<void> {
   if (env().RATE_LIMIT_DISABLED) return;
   const limits = PUBLIC_LIMITS[action];
-  const checks = [consumeRateLimit(`${action}:ip:${await getClientIpHash()}`, limits.ip)];
+  const checks = [consumeRateLimit(`${action}:ip:${await getClientIpHash(opts.requestHeaders)}`, limits.ip)];
   if (limits.email && opts.email) {
     const email = opts.email.trim().toLowerCase();
     checks.push(consumeRateLimit(`${action}:email:${await keyedHash(`email:${email}`)}`, limits.email));

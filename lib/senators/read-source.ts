@@ -35,8 +35,11 @@ export async function readRosterSource(source: string, opts: ReadRosterOptions =
   const read = /^https?:\/\//i.test(trimmed)
     ? (name: RosterFile) => readFromUrl(trimmed.replace(/\/+$/, ''), name, opts)
     : (name: RosterFile) => readFromDir(toDir(trimmed), name);
-  const entries = await Promise.all(ROSTER_FILES.map(async (name) => [name, await read(name)] as const));
-  return Object.fromEntries(entries) as RosterSource;
+  // Read in parallel, but report problems in file order, so the message does not depend on timing.
+  const settled = await Promise.allSettled(ROSTER_FILES.map(async (name) => [name, await read(name)] as const));
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return Object.fromEntries(settled.map((r) => (r as PromiseFulfilledResult<readonly [RosterFile, unknown]>).value)) as RosterSource;
 }
 
 function toDir(source: string): string {

@@ -67,5 +67,29 @@ export const AddTreatyStageEventInput = z.object({
 });
 export type AddTreatyStageEventInput = z.input<typeof AddTreatyStageEventInput>;
 
+const TreatySlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, 'Use at least 2 characters.')
+  .max(60, 'Keep it under 60 characters.')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens.');
+
+/** A new treaty: its names, first dates and the step it has reached (as its first stage event). */
+export const CreateTreatyInput = z.object({
+  name: z.string({ error: 'Enter the treaty’s full name.' }).trim().min(3, 'Enter the treaty’s full name.').max(400, 'Keep the name under 400 characters.'),
+  shortName: z.string({ error: 'Enter a short name.' }).trim().min(2, 'Enter a short name.').max(120, 'Keep the short name under 120 characters.'),
+  slug: z.preprocess(blankToNull, TreatySlug.nullable()).optional().transform((v) => v ?? null),
+  summary: optionalText(2000, 'summary'),
+  adoptedOn: optionalDate,
+  usSignedOn: optionalDate,
+  senateTreatyDoc: optionalText(100, 'treaty document number'),
+  stage: z.enum(TREATY_STAGES, 'Choose the stage the treaty has reached.'),
+  stageOn: z.iso.date('Enter the date it reached that stage, as YYYY-MM-DD.'),
+  stageSourceTitle: optionalText(300, 'source title'),
+  stageSourceUrl: OptionalHttpUrl,
+});
+export type CreateTreatyInput = z.input<typeof CreateTreatyInput>;
+
 export const GetTreatyInput = z.object({ id: z.uuid('Unknown treaty.') });
 export type GetTreatyInput = z.input<typeof GetTreatyInput>;

@@ -158,10 +158,30 @@ test('settings: routing letters to the coalition inbox needs the inbox set first
   await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
 });
 
-test('treaties: recording the Senate’s consent changes the stage on the public page at once', async ({ page }) => {
+test('treaties: a new treaty, chosen for a campaign, and its recorded consent show on the public page at once', async ({ page }) => {
+  // A treaty of its own, so the demo treaty (which other specs read) keeps its stage.
+  const shortName = `Test Treaty ${run}`;
   await signInAs(page, OWNER_EMAIL);
   await page.goto('/dashboard/treaties');
-  await page.getByRole('table').getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Add a treaty' }).click();
+  await page.getByLabel('Full name').fill(`Convention for end-to-end testing ${run}`);
+  await page.getByLabel('Short name').fill(shortName);
+  await page.getByLabel('Stage reached').selectOption({ label: 'Before the Foreign Relations Committee' });
+  await page.getByRole('button', { name: 'Add treaty' }).click();
+  await expect(page.getByText('Enter the date it reached that stage, as YYYY-MM-DD.')).toBeVisible();
+  await expect(page.getByLabel('Short name')).toHaveValue(shortName);
+  await page.getByLabel('Reached on').fill('2026-01-12');
+  await page.getByRole('button', { name: 'Add treaty' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: shortName })).toBeVisible();
+  await expect(page.getByText('Current stage: Before the Foreign Relations Committee')).toBeVisible();
+
+  await page.goto(editorUrl);
+  await page.getByLabel('Treaty', { exact: true }).selectOption({ label: shortName });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+
+  await page.goto('/dashboard/treaties');
+  await page.getByRole('table').getByRole('link', { name: shortName }).click();
   await expect(page.getByRole('heading', { name: 'Record a step' })).toBeVisible();
   await page.getByLabel('Stage').selectOption({ label: 'Senate consent given' });
   await page.getByLabel('Date').fill('2026-06-18');
@@ -175,6 +195,7 @@ test('treaties: recording the Senate’s consent changes the stage on the public
 
   await page.context().clearCookies();
   await page.goto(`/c/${slug}`);
+  await expect(page.getByText(shortName).first()).toBeVisible();
   await expect(page.getByText('Current stage: Senate consent given')).toBeVisible();
   await expect(page.getByText('Consent given by 71 votes to 28.')).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/raw';
 import { rateLimits } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
@@ -11,10 +11,12 @@ import { createActionToken, consumeActionToken, peekActionToken } from '@/lib/se
 import { upsertSupporter } from '@/lib/supporters/upsert-supporter';
 import { getTestDb } from '../support/test-db';
 
-// enforcePublicLimits reads the request headers; give it a fake request.
+import { enforcePublicLimits as enforce, PUBLIC_LIMITS, type PublicAction } from '@/lib/security/public-limits';
+
+// Outside a request, hand enforcePublicLimits the headers a request would carry.
 const fakeHeaders = new Headers();
-vi.mock('next/headers', () => ({ headers: async () => fakeHeaders }));
-const { enforcePublicLimits, PUBLIC_LIMITS } = await import('@/lib/security/public-limits');
+const enforcePublicLimits = (action: PublicAction, opts: { email?: string } = {}) =>
+  enforce(action, { ...opts, requestHeaders: fakeHeaders });
 
 describe('consumeRateLimit', () => {
   it('allows `limit` attempts per window and refuses the next, per key', async () => {

@@ -73,6 +73,7 @@ export const staffPages: RouteRule[] = [
   },
   { file: 'app/(staff)/dashboard/senators/page.tsx', permission: 'campaigns:view' },
   { file: 'app/(staff)/dashboard/treaties/page.tsx', permission: 'campaigns:view' },
+  { file: 'app/(staff)/dashboard/treaties/new/page.tsx', permission: 'campaigns:edit' },
   {
     file: 'app/(staff)/dashboard/treaties/[id]/page.tsx',
     permission: 'campaigns:edit',
@@ -121,6 +122,7 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setSenatorPositionAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'updateTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/settings/actions.ts', name: 'updateCoalitionAction', permission: 'staff:manage' },
 ];
 

@@ -1,13 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import type { TreatyFormState } from '@/components/dashboard/treaties/treaty-form-state';
 import { requireStaffAction } from '@/lib/auth/require-staff';
 import { revalidateCampaign } from '@/lib/campaigns/cache-tags';
 import { validationError } from '@/lib/errors';
 import { actionErrorState } from '@/lib/people/action-error';
 import { addTreatyStageEvent } from '@/lib/treaties/add-treaty-stage-event';
-import { AddTreatyStageEventInput, UpdateTreatyInput } from '@/lib/treaties/schemas';
+import { createTreaty } from '@/lib/treaties/create-treaty';
+import { AddTreatyStageEventInput, CreateTreatyInput, UpdateTreatyInput } from '@/lib/treaties/schemas';
 import type { TreatyChange } from '@/lib/treaties/update-treaty';
 import { updateTreaty } from '@/lib/treaties/update-treaty';
 
@@ -23,6 +25,22 @@ function refresh(change: TreatyChange) {
 
 const FACTS = ['name', 'shortName', 'summary', 'adoptedOn', 'usSignedOn', 'signatoriesCount', 'statesPartiesCount', 'countsAsOf', 'countsSource', 'senateTreatyDoc'];
 const EVENT = ['stage', 'occurredOn', 'note', 'sourceTitle', 'sourceUrl'];
+const NEW = ['name', 'shortName', 'slug', 'summary', 'adoptedOn', 'usSignedOn', 'senateTreatyDoc', 'stage', 'stageOn', 'stageSourceTitle', 'stageSourceUrl'];
+
+export async function createTreatyAction(_prev: TreatyFormState, formData: FormData): Promise<TreatyFormState> {
+  const values = formValues(formData, NEW);
+  let created: { id: string };
+  try {
+    const actor = await requireStaffAction('campaigns:edit');
+    const parsed = CreateTreatyInput.safeParse(values);
+    if (!parsed.success) throw validationError(parsed.error.issues);
+    created = await createTreaty({ actor, input: parsed.data });
+  } catch (e) {
+    return { ...(await actionErrorState(e)), values };
+  }
+  revalidatePath('/dashboard/treaties', 'layout');
+  redirect(`/dashboard/treaties/${created.id}`);
+}
 
 export async function updateTreatyAction(_prev: TreatyFormState, formData: FormData): Promise<TreatyFormState> {
   const values = formValues(formData, FACTS);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { STAGE_COPY } from '@/components/campaign/stage-copy';
 import { DataTable, type Column } from '@/components/dashboard/data-table/data-table';
+import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { listTreaties, type TreatyListItem } from '@/lib/treaties/list-treaties';
 
@@ -29,11 +30,18 @@ export default async function TreatiesPage() {
   ];
   return (
     <div className="space-y-6">
-      <div>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
         <h1 className="text-2xl font-bold">Treaties</h1>
         <p className="mt-1 text-muted">
           The facts and the Senate path each campaign page shows. Record a new step (such as the Senate’s consent) on the treaty’s page.
         </p>
+        </div>
+        {can(actor.role, 'campaigns:edit') && (
+          <Link href="/dashboard/treaties/new" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            Add a treaty
+          </Link>
+        )}
       </div>
       <DataTable caption={`Treaties (${treaties.length})`} columns={columns} rows={treaties} rowKey={(t) => t.id} empty="No treaties yet." />
     </div>

@@ -1,0 +1,63 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { treaties, treatyStageEvents } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { AppError, validationError } from '@/lib/errors';
+import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { CreateTreatyInput } from './schemas';
+
+/** "Convention on the Rights of the Child" → "convention-on-the-rights-of-the-child". */
+function slugFrom(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+}
+
+/**
+ * Add a treaty a coalition campaigns on. Its stage is never typed in directly: the form's stage
+ * and date become the first stage event, so the public page can show how and when it got there.
+ * Audited `treaty.create`.
+ */
+export async function createTreaty({ actor, input }: { actor: StaffActor; input: CreateTreatyInput }): Promise<{ id: string; slug: string }> {
+  assertCan(actor, 'campaigns:edit');
+  const parsed = CreateTreatyInput.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  const { stage, stageOn, stageSourceTitle, stageSourceUrl, slug: givenSlug, ...facts } = parsed.data;
+  const slug = givenSlug ?? slugFrom(facts.shortName);
+  if (slug.length < 2) {
+    throw validationError([{ path: ['slug'], message: 'Enter a short address: the short name has too few letters to make one.' }]);
+  }
+
+  return getDb().transaction(async (tx) => {
+    const [taken] = await tx.select({ id: treaties.id }).from(treaties).where(eq(treaties.slug, slug)).limit(1);
+    if (taken) throw validationError([{ path: ['slug'], message: 'Another treaty already uses this short address.' }]);
+    const [row] = await tx
+      .insert(treaties)
+      .values({ ...facts, slug, stage })
+      .onConflictDoNothing({ target: treaties.slug })
+      .returning({ id: treaties.id });
+    // A colleague saving the same address a moment earlier.
+    if (!row) throw new AppError('CONFLICT', 'Another treaty already uses this short address.');
+    await tx.insert(treatyStageEvents).values({
+      treatyId: row.id,
+      stage,
+      occurredOn: stageOn,
+      sourceTitle: stageSourceTitle,
+      sourceUrl: stageSourceUrl,
+    });
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: 'treaty.create',
+      entityType: 'treaty',
+      entityId: row.id,
+      data: { slug, shortName: facts.shortName, stage, stageOn },
+    });
+    return { id: row.id, slug };
+  });
+}
