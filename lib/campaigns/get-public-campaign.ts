@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { campaigns, organisations, treaties, treatyStageEvents } from '@/db/schema';
+import { campaigns, organisations, treaties } from '@/db/schema';
+import { loadTreatyView, type TreatyView } from '@/lib/treaties/load-treaty-view';
 
-export type TreatyStage = (typeof treaties.$inferSelect)['stage'];
+export type { TreatyStage } from '@/lib/treaties/load-treaty-view';
 export type SignerVisibility = (typeof campaigns.$inferSelect)['signerVisibility'];
 
 // Plain JSON (dates as strings): this DTO goes through the data cache, which serialises it.
@@ -23,26 +24,7 @@ export type PublicCampaign = {
   resultNote: string | null;
   closedAt: string | null;
   organisationName: string;
-  treaty: {
-    name: string;
-    shortName: string;
-    summary: string | null;
-    stage: TreatyStage;
-    adoptedOn: string | null;
-    usSignedOn: string | null;
-    signatoriesCount: number | null;
-    statesPartiesCount: number | null;
-    countsAsOf: string | null;
-    countsSource: string | null;
-    senateTreatyDoc: string | null;
-    events: {
-      stage: TreatyStage;
-      occurredOn: string;
-      note: string | null;
-      sourceTitle: string | null;
-      sourceUrl: string | null;
-    }[];
-  };
+  treaty: TreatyView;
 };
 
 /** What the public campaign page shows; null for drafts and unknown ids. No supporter data. */
@@ -56,17 +38,7 @@ export async function getPublicCampaign(id: string): Promise<PublicCampaign | nu
     .where(and(eq(campaigns.id, id), inArray(campaigns.status, ['live', 'closed'])));
   if (!row) return null;
   const { c, t } = row;
-  const events = await db
-    .select({
-      stage: treatyStageEvents.stage,
-      occurredOn: treatyStageEvents.occurredOn,
-      note: treatyStageEvents.note,
-      sourceTitle: treatyStageEvents.sourceTitle,
-      sourceUrl: treatyStageEvents.sourceUrl,
-    })
-    .from(treatyStageEvents)
-    .where(eq(treatyStageEvents.treatyId, t.id))
-    .orderBy(asc(treatyStageEvents.occurredOn), asc(treatyStageEvents.createdAt));
+  const treaty = await loadTreatyView(db, t);
   return {
     id: c.id,
     slug: c.slug,
@@ -82,19 +54,6 @@ export async function getPublicCampaign(id: string): Promise<PublicCampaign | nu
     resultNote: c.resultNote,
     closedAt: c.closedAt?.toISOString() ?? null,
     organisationName: row.organisationName,
-    treaty: {
-      name: t.name,
-      shortName: t.shortName,
-      summary: t.summary,
-      stage: t.stage,
-      adoptedOn: t.adoptedOn,
-      usSignedOn: t.usSignedOn,
-      signatoriesCount: t.signatoriesCount,
-      statesPartiesCount: t.statesPartiesCount,
-      countsAsOf: t.countsAsOf,
-      countsSource: t.countsSource,
-      senateTreatyDoc: t.senateTreatyDoc,
-      events,
-    },
+    treaty,
   };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, ilike, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { campaigns, organisations, senators, treaties, treatyStageEvents } from '@/db/schema';
+import { campaigns, organisations, senators, treaties } from '@/db/schema';
+import { loadTreatyView } from '@/lib/treaties/load-treaty-view';
 import { AppError } from '@/lib/errors';
 import { stateName } from '@/lib/geo/us-states';
 import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
@@ -59,18 +60,8 @@ export async function getStaffCampaign({ actor, input }: { actor: StaffActor; in
   if (!row) throw new AppError('NOT_FOUND', 'That campaign does not exist.');
   const { c, t } = row;
 
-  const [events, sampleSenator] = await Promise.all([
-    db
-      .select({
-        stage: treatyStageEvents.stage,
-        occurredOn: treatyStageEvents.occurredOn,
-        note: treatyStageEvents.note,
-        sourceTitle: treatyStageEvents.sourceTitle,
-        sourceUrl: treatyStageEvents.sourceUrl,
-      })
-      .from(treatyStageEvents)
-      .where(eq(treatyStageEvents.treatyId, t.id))
-      .orderBy(asc(treatyStageEvents.occurredOn), asc(treatyStageEvents.createdAt)),
+  const [treaty, sampleSenator] = await Promise.all([
+    loadTreatyView(db, t),
     findSampleSenator(),
   ]);
 
@@ -97,20 +88,7 @@ export async function getStaffCampaign({ actor, input }: { actor: StaffActor; in
     updatedAt: c.updatedAt.toISOString(),
     organisationName: row.organisationName,
     coalitionInboxSet: Boolean(row.inbox?.trim()),
-    treaty: {
-      name: t.name,
-      shortName: t.shortName,
-      summary: t.summary,
-      stage: t.stage,
-      adoptedOn: t.adoptedOn,
-      usSignedOn: t.usSignedOn,
-      signatoriesCount: t.signatoriesCount,
-      statesPartiesCount: t.statesPartiesCount,
-      countsAsOf: t.countsAsOf,
-      countsSource: t.countsSource,
-      senateTreatyDoc: t.senateTreatyDoc,
-      events,
-    },
+    treaty,
     counts: { signatures: Number(row.signatures), letters: Number(row.letters) },
     sampleSenator,
   };

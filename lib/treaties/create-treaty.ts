@@ -4,20 +4,9 @@ import { getDb } from '@/db/client';
 import { treaties, treatyStageEvents } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
+import { slugify } from '@/lib/campaigns/schemas';
 import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
 import { CreateTreatyInput } from './schemas';
-
-/** "Convention on the Rights of the Child" → "convention-on-the-rights-of-the-child". */
-function slugFrom(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-}
 
 /**
  * Add a treaty a coalition campaigns on. Its stage is never typed in directly: the form's stage
@@ -29,8 +18,8 @@ export async function createTreaty({ actor, input }: { actor: StaffActor; input:
   const parsed = CreateTreatyInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const { stage, stageOn, stageSourceTitle, stageSourceUrl, slug: givenSlug, ...facts } = parsed.data;
-  const slug = givenSlug ?? slugFrom(facts.shortName);
-  if (slug.length < 2) {
+  const slug = givenSlug ?? slugify(facts.shortName);
+  if (!slug) {
     throw validationError([{ path: ['slug'], message: 'Enter a short address: the short name has too few letters to make one.' }]);
   }
 

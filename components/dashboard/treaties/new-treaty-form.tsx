@@ -16,8 +16,10 @@ export function NewTreatyForm({ action }: { action: (state: TreatyFormState, for
   const [state, formAction] = useActionState(action, { status: 'idle' });
   const v = state.values ?? {};
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
+  // Remount with the returned values as defaults: after React resets a submitted form, a <select>
+  // would otherwise fall back to its first default instead of what was chosen.
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form action={formAction} noValidate className="space-y-4" key={JSON.stringify(state.values ?? null)}>
       <FormMessage tone="error">{state.status === 'error' ? state.message : undefined}</FormMessage>
       <Field label="Full name" name="name" defaultValue={v.name} error={err('name')} required hint="As the treaty itself is titled." />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -42,7 +42,7 @@ export default async function ConfirmSignaturePage({ params }: { params: Promise
               {' '}for signing <Link href={`/c/${campaign.slug}`} className="text-brand-700 underline">{campaign.title}</Link>
             </>
           ) : null}
-          . Your name now counts toward the petition.
+          . It is now verified, which gives it more weight when the petition goes to the Senate.
         </p>
       </NoticePage>
       {campaign && (
