@@ -1,16 +1,18 @@
 import { after } from 'next/server';
-import { recordPageView } from '@/lib/analytics/record-page-view';
+import { countPageView } from '@/lib/analytics/record-page-view';
 import { findPublicCampaignBySlug } from '@/lib/campaigns/find-public-campaign-by-slug';
 import { cachedSignatureCount } from '@/lib/campaigns/public-cache';
 import { logger } from '@/lib/log/logger';
 import { SourceField } from '@/lib/petitions/schemas';
+import { getClientIpHash } from '@/lib/security/client-ip';
 import { issueFormGuardToken } from '@/lib/security/form-guard';
 
 // The campaign page's view beacon (components/petition/use-live-campaign.ts). Page views are
 // counted here rather than while rendering, because the page is served from cache and renders
 // only now and then: one POST per view in the browser, counted after the answer is sent (after()),
-// by day and source only — no cookie, no IP, nothing about the visitor. Visitors without JS are not
-// counted. The answer brings the live count and a fresh anti-bot timestamp for the form.
+// by day and source only — no cookie, nothing about the visitor; an address that keeps reloading
+// stops being counted after a few views (its salted hash is a rate-limit key that expires). Visitors
+// without JS are not counted. The answer brings the live count and a fresh anti-bot timestamp for the form.
 export async function POST(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const campaign = await findPublicCampaignBySlug((await params).slug);
   if (!campaign) return Response.json({ error: 'Campaign not found' }, { status: 404 });
@@ -21,8 +23,9 @@ export async function POST(req: Request, { params }: { params: Promise<{ slug: s
   } catch {
     source = undefined;
   }
+  const ipHash = await getClientIpHash(req.headers);
   after(() =>
-    recordPageView(campaign.id, source).catch((err: Error) =>
+    countPageView({ campaignId: campaign.id, source, ipHash }).catch((err: Error) =>
       logger.warn({ err: err.message, cause: (err.cause as Error | undefined)?.message }, 'page view not recorded'),
     ),
   );
