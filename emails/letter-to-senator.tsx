@@ -1,6 +1,6 @@
 import { Text } from '@react-email/components';
 import { z } from 'zod';
-import { EmailLayout, Paragraphs, mutedStyle, textStyle } from './components/layout';
+import { EmailLayout, Paragraphs, mutedStyle } from './components/layout';
 import { emailAddress, longText, requiredLine, singleLine } from './fields';
 
 export const LetterToSenatorProps = z.object({
