@@ -2,7 +2,9 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, signatures, supporters } from '@/db/schema';
-import { consumeActionToken } from '@/lib/security/tokens';
+import type { DbOrTx } from '@/db/client';
+import { actionTokens } from '@/db/schema';
+import { consumeActionToken, hashToken, peekActionToken } from '@/lib/security/tokens';
 
 export type ConfirmSignatureResult = { campaign: { slug: string; title: string } | null };
 
@@ -28,10 +30,35 @@ export async function confirmSignature({ input }: { input: { token: string } }):
         updatedAt: sql`now()`,
       })
       .where(eq(supporters.id, owner.supporterId));
-    const [campaign] = await tx
-      .select({ slug: campaigns.slug, title: campaigns.title })
-      .from(campaigns)
-      .where(eq(campaigns.id, owner.campaignId));
-    return { campaign: campaign ?? null };
+    return { campaign: await campaignOf(tx, owner.campaignId) };
   });
+}
+
+async function campaignOf(db: DbOrTx, campaignId: string | null): Promise<ConfirmSignatureResult['campaign']> {
+  if (!campaignId) return null;
+  const [campaign] = await db.select({ slug: campaigns.slug, title: campaigns.title }).from(campaigns).where(eq(campaigns.id, campaignId));
+  return campaign ?? null;
+}
+
+/**
+ * What the link would confirm, without using it: the page asks for a click, because mail scanners
+ * open every link in an email, and a confirmed address also lets its owner's letters skip
+ * confirmation. Throws the token's NOT_FOUND / VALIDATION errors.
+ */
+export async function previewSignatureConfirmation({ input }: { input: { token: string } }): Promise<ConfirmSignatureResult> {
+  const db = getDb();
+  const owner = await peekActionToken(db, input.token, 'confirm_signature');
+  return { campaign: await campaignOf(db, owner.campaignId) };
+}
+
+/** After the click: the campaign of a link that has been used, or null (unknown or not yet used). */
+export async function findUsedSignatureConfirmation({ input }: { input: { token: string } }): Promise<ConfirmSignatureResult | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(input.token)) return null;
+  const db = getDb();
+  const [row] = await db
+    .select({ campaignId: actionTokens.campaignId, usedAt: actionTokens.usedAt })
+    .from(actionTokens)
+    .where(and(eq(actionTokens.tokenHash, hashToken(input.token)), eq(actionTokens.purpose, 'confirm_signature')));
+  if (!row?.usedAt) return null;
+  return { campaign: await campaignOf(db, row.campaignId) };
 }

@@ -38,6 +38,7 @@ test('a senator packet lists verified in-state signers with names and cities, an
   await signOnPage(signerPage, s, openedAt);
   const mail = await readMail(signerPage.request, s.email, 'signature-confirmation');
   await signerPage.goto(pathOf(mail.props.confirmUrl));
+  await signerPage.getByRole('button', { name: 'Confirm my signature' }).click();
   await expect(signerPage.getByRole('heading', { level: 1, name: 'Your signature is confirmed' })).toBeVisible();
   await context.close();
 

@@ -65,7 +65,11 @@ test.describe('signing with JavaScript', () => {
     const confirmPath = pathOf(mail.props.confirmUrl);
     expect(mail.text).toContain(confirmPath);
 
+    // Opening the link only asks (mail scanners open links too); the button confirms.
     await page.goto(confirmPath);
+    await expect(page.getByRole('heading', { level: 1, name: 'Confirm your signature' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Confirm my signature' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Your signature is confirmed' })).toBeVisible();
     await expect(page.getByRole('link', { name: /protocol against the sale of children/i })).toHaveAttribute('href', CAMPAIGN_PATH);
     await page.goto(confirmPath);
@@ -188,6 +192,19 @@ test.describe('signing without JavaScript', () => {
     await page.goto(pathOf(mail.props.unsubscribeUrl));
     await page.getByRole('button', { name: 'Unsubscribe me' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'You’re unsubscribed' })).toBeVisible();
+  });
+
+  test('confirming the signature works with a plain form post', async ({ page, request }) => {
+    await useOwnIp(page);
+    const s = signer('nojs-confirm');
+    const openedAt = await openCampaign(page);
+    await signOnPage(page, s, openedAt);
+    const mail = await readMail(request, s.email, 'signature-confirmation');
+    await page.goto(pathOf(mail.props.confirmUrl));
+    await page.getByRole('button', { name: 'Confirm my signature' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your signature is confirmed' })).toBeVisible();
+    await page.goto(pathOf(mail.props.confirmUrl));
+    await expect(page.getByRole('heading', { level: 1, name: 'This link has already been used' })).toBeVisible();
   });
 });
 

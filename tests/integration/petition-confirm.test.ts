@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { actionTokens, auditLog, emailOutbox, signatures, supporters } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { AppError } from '@/lib/errors';
-import { confirmSignature } from '@/lib/petitions/confirm-signature';
+import { confirmSignature, findUsedSignatureConfirmation, previewSignatureConfirmation } from '@/lib/petitions/confirm-signature';
 import { signPetition } from '@/lib/petitions/sign-petition';
 import { getUnsubscribeRequest, unsubscribeSupporter } from '@/lib/supporters/unsubscribe-supporter';
 import { getTestDb } from '../support/test-db';
@@ -43,6 +43,22 @@ describe('confirmSignature', () => {
     expect(sig.verifiedAt).toBeInstanceOf(Date);
     expect(sup.emailVerifiedAt).toBeInstanceOf(Date);
     expect(await codeOf(confirmSignature({ input: { token: confirm } }))).toBe('NOT_FOUND');
+  });
+
+  it('opening the link only looks: nothing is verified until the confirm itself', async () => {
+    const { confirm, unsubscribe } = await signAndReadMail();
+    for (let i = 0; i < 2; i++) expect((await previewSignatureConfirmation({ input: { token: confirm } })).campaign?.slug).toBe(SLUG);
+    const { db } = await getTestDb();
+    expect((await db.select().from(signatures))[0].verifiedAt).toBeNull();
+    expect((await db.select().from(supporters))[0].emailVerifiedAt).toBeNull();
+    expect(await findUsedSignatureConfirmation({ input: { token: confirm } })).toBeNull();
+
+    await confirmSignature({ input: { token: confirm } });
+    expect(await codeOf(previewSignatureConfirmation({ input: { token: confirm } }))).toBe('NOT_FOUND');
+    expect((await findUsedSignatureConfirmation({ input: { token: confirm } }))?.campaign?.slug).toBe(SLUG);
+    // Another kind of token, or garbage, never reads as a used confirmation.
+    expect(await findUsedSignatureConfirmation({ input: { token: unsubscribe } })).toBeNull();
+    expect(await findUsedSignatureConfirmation({ input: { token: "' or 1=1 --" } })).toBeNull();
   });
 
   it('rejects expired, unknown, malformed and wrong-purpose tokens', async () => {
