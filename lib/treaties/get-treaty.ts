@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { treaties, treatyStageEvents } from '@/db/schema';
+import { treatyFacts } from './load-treaty-view';
 import { AppError } from '@/lib/errors';
 import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
 import { GetTreatyInput, type TreatyStageValue } from './schemas';
@@ -58,17 +59,7 @@ export async function getTreaty({ actor, input }: { actor: StaffActor; input: Ge
   return {
     id: t.id,
     slug: t.slug,
-    name: t.name,
-    shortName: t.shortName,
-    summary: t.summary,
-    stage: t.stage,
-    adoptedOn: t.adoptedOn,
-    usSignedOn: t.usSignedOn,
-    signatoriesCount: t.signatoriesCount,
-    statesPartiesCount: t.statesPartiesCount,
-    countsAsOf: t.countsAsOf,
-    countsSource: t.countsSource,
-    senateTreatyDoc: t.senateTreatyDoc,
+    ...treatyFacts(t),
     updatedAt: t.updatedAt.toISOString(),
     events,
   };

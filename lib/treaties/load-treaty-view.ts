@@ -22,18 +22,8 @@ export type TreatyView = {
   events: { stage: TreatyStage; occurredOn: string; note: string | null; sourceTitle: string | null; sourceUrl: string | null }[];
 };
 
-export async function loadTreatyView(db: DbOrTx, t: TreatyRow): Promise<TreatyView> {
-  const events = await db
-    .select({
-      stage: treatyStageEvents.stage,
-      occurredOn: treatyStageEvents.occurredOn,
-      note: treatyStageEvents.note,
-      sourceTitle: treatyStageEvents.sourceTitle,
-      sourceUrl: treatyStageEvents.sourceUrl,
-    })
-    .from(treatyStageEvents)
-    .where(eq(treatyStageEvents.treatyId, t.id))
-    .orderBy(asc(treatyStageEvents.occurredOn), asc(treatyStageEvents.createdAt));
+/** The facts every treaty view shows, from its row. */
+export function treatyFacts(t: TreatyRow): Omit<TreatyView, 'events'> {
   return {
     name: t.name,
     shortName: t.shortName,
@@ -46,6 +36,20 @@ export async function loadTreatyView(db: DbOrTx, t: TreatyRow): Promise<TreatyVi
     countsAsOf: t.countsAsOf,
     countsSource: t.countsSource,
     senateTreatyDoc: t.senateTreatyDoc,
-    events,
   };
+}
+
+export async function loadTreatyView(db: DbOrTx, t: TreatyRow): Promise<TreatyView> {
+  const events = await db
+    .select({
+      stage: treatyStageEvents.stage,
+      occurredOn: treatyStageEvents.occurredOn,
+      note: treatyStageEvents.note,
+      sourceTitle: treatyStageEvents.sourceTitle,
+      sourceUrl: treatyStageEvents.sourceUrl,
+    })
+    .from(treatyStageEvents)
+    .where(eq(treatyStageEvents.treatyId, t.id))
+    .orderBy(asc(treatyStageEvents.occurredOn), asc(treatyStageEvents.createdAt));
+  return { ...treatyFacts(t), events };
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/dashboard/shell/back-link';
 import { CampaignEditorForm } from '@/components/dashboard/campaigns/campaign-editor-form';
 import { CampaignStatusPanel } from '@/components/dashboard/campaigns/campaign-status-panel';
 import { formatCount, formatDateTime } from '@/components/dashboard/data-table/format';
@@ -33,11 +33,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/dashboard/campaigns" className="text-brand-700 underline">
-          Back to campaigns
-        </Link>
-      </p>
+      <BackLink href="/dashboard/campaigns">Back to campaigns</BackLink>
       <div>
         <h1 className="text-2xl font-bold">{campaign.title}</h1>
         <p className="mt-1 text-sm text-muted">

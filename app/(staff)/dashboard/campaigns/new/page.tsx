@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/dashboard/shell/back-link';
 import { CreateCampaignForm } from '@/components/dashboard/campaigns/create-campaign-form';
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { listTreaties } from '@/lib/treaties/list-treaties';
@@ -12,11 +12,7 @@ export default async function NewCampaignPage() {
   const treaties = await listTreaties({ actor });
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/dashboard/campaigns" className="text-brand-700 underline">
-          Back to campaigns
-        </Link>
-      </p>
+      <BackLink href="/dashboard/campaigns">Back to campaigns</BackLink>
       <div>
         <h1 className="text-2xl font-bold">New campaign</h1>
         <p className="mt-1 text-muted">It starts as a draft that only staff can see, with a letter template you can edit.</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/dashboard/shell/back-link';
 import { FilterSelect } from '@/components/dashboard/data-table/filter-controls';
 import { SenatorTalliesTable } from '@/components/dashboard/letters/senator-tallies-table';
 import { can } from '@/lib/auth/permissions';
@@ -21,11 +21,7 @@ export default async function SenatorTalliesPage({ searchParams }: Props) {
 
   return (
     <div>
-      <p className="mb-4">
-        <Link href="/dashboard/letters" className="text-brand-700 underline">
-          Back to letters
-        </Link>
-      </p>
+      <BackLink href="/dashboard/letters" className="mb-4">Back to letters</BackLink>
       <h1 className="mb-6 text-2xl font-bold">Letters per senator</h1>
       <form method="get" action="/dashboard/letters/senators" aria-label="Choose a campaign" className="mb-6 flex flex-wrap items-end gap-3">
         <div className="min-w-64">

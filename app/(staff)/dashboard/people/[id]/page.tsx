@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink } from '@/components/dashboard/shell/back-link';
 import { notFound } from 'next/navigation';
 import { formatDateTime } from '@/components/dashboard/data-table/format';
 import { ModerationNotice } from '@/components/dashboard/people/moderation-notice';
@@ -36,11 +37,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <p>
-        <Link href="/dashboard/people" className="text-brand-700 underline">
-          Back to people
-        </Link>
-      </p>
+      <BackLink href="/dashboard/people">Back to people</BackLink>
       {justForgotten ? (
         <div role="status">
           <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm font-medium text-green-900">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/dashboard/shell/back-link';
 import { notFound } from 'next/navigation';
 import { STAGE_COPY } from '@/components/campaign/stage-copy';
 import { StageEventForm } from '@/components/dashboard/treaties/stage-event-form';
@@ -31,11 +31,7 @@ export default async function TreatyPage({ params }: Props) {
   const treaty = await load(actor, (await params).id);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/dashboard/treaties" className="text-brand-700 underline">
-          Back to treaties
-        </Link>
-      </p>
+      <BackLink href="/dashboard/treaties">Back to treaties</BackLink>
       <div>
         <h1 className="text-2xl font-bold">{treaty.shortName}</h1>
         <p className="mt-1 text-muted">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/dashboard/shell/back-link';
 import { NewTreatyForm } from '@/components/dashboard/treaties/new-treaty-form';
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { createTreatyAction } from '../actions';
@@ -10,11 +10,7 @@ export default async function NewTreatyPage() {
   await requireStaffPage('campaigns:edit');
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/dashboard/treaties" className="text-brand-700 underline">
-          Back to treaties
-        </Link>
-      </p>
+      <BackLink href="/dashboard/treaties">Back to treaties</BackLink>
       <div>
         <h1 className="text-2xl font-bold">Add a treaty</h1>
         <p className="mt-1 text-muted">Campaigns then choose it in the editor; its page shows its stage and history.</p>
