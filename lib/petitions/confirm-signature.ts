@@ -1,10 +1,8 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DbOrTx } from '@/db/client';
 import { campaigns, signatures, supporters } from '@/db/schema';
-import type { DbOrTx } from '@/db/client';
-import { actionTokens } from '@/db/schema';
-import { consumeActionToken, hashToken, peekActionToken } from '@/lib/security/tokens';
+import { consumeActionToken, findUsedActionToken, peekActionToken } from '@/lib/security/tokens';
 
 export type ConfirmSignatureResult = { campaign: { slug: string; title: string } | null };
 
@@ -53,12 +51,7 @@ export async function previewSignatureConfirmation({ input }: { input: { token: 
 
 /** After the click: the campaign of a link that has been used, or null (unknown or not yet used). */
 export async function findUsedSignatureConfirmation({ input }: { input: { token: string } }): Promise<ConfirmSignatureResult | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(input.token)) return null;
   const db = getDb();
-  const [row] = await db
-    .select({ campaignId: actionTokens.campaignId, usedAt: actionTokens.usedAt })
-    .from(actionTokens)
-    .where(and(eq(actionTokens.tokenHash, hashToken(input.token)), eq(actionTokens.purpose, 'confirm_signature')));
-  if (!row?.usedAt) return null;
-  return { campaign: await campaignOf(db, row.campaignId) };
+  const owner = await findUsedActionToken(db, input.token, 'confirm_signature');
+  return owner ? { campaign: await campaignOf(db, owner.campaignId) } : null;
 }

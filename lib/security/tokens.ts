@@ -72,6 +72,16 @@ export async function consumeActionToken(
   return checkToken(tx, hash, purpose, !singleUse);
 }
 
+/** After the fact: the owner of a token that has been used (for an "it worked" page), else null. */
+export async function findUsedActionToken(tx: DbOrTx, raw: string, purpose: TokenPurpose): Promise<TokenOwner | null> {
+  if (!TOKEN_SHAPE.test(raw)) return null;
+  const [row] = await tx
+    .select({ supporterId: actionTokens.supporterId, campaignId: actionTokens.campaignId, usedAt: actionTokens.usedAt })
+    .from(actionTokens)
+    .where(and(eq(actionTokens.tokenHash, hashToken(raw)), eq(actionTokens.purpose, purpose)));
+  return row?.usedAt ? { supporterId: row.supporterId, campaignId: row.campaignId } : null;
+}
+
 /** Look without using: for pages that ask "are you sure?" before acting. */
 export async function peekActionToken(tx: DbOrTx, raw: string, purpose: TokenPurpose): Promise<TokenOwner> {
   if (!TOKEN_SHAPE.test(raw)) throw notFound();

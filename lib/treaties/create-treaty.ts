@@ -1,9 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { treaties, treatyStageEvents } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
-import { AppError, validationError } from '@/lib/errors';
+import { validationError } from '@/lib/errors';
 import { slugify } from '@/lib/campaigns/schemas';
 import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
 import { CreateTreatyInput } from './schemas';
@@ -24,15 +23,13 @@ export async function createTreaty({ actor, input }: { actor: StaffActor; input:
   }
 
   return getDb().transaction(async (tx) => {
-    const [taken] = await tx.select({ id: treaties.id }).from(treaties).where(eq(treaties.slug, slug)).limit(1);
-    if (taken) throw validationError([{ path: ['slug'], message: 'Another treaty already uses this short address.' }]);
+    // The unique slug decides, so two colleagues saving the same address at once get the same answer.
     const [row] = await tx
       .insert(treaties)
       .values({ ...facts, slug, stage })
       .onConflictDoNothing({ target: treaties.slug })
       .returning({ id: treaties.id });
-    // A colleague saving the same address a moment earlier.
-    if (!row) throw new AppError('CONFLICT', 'Another treaty already uses this short address.');
+    if (!row) throw validationError([{ path: ['slug'], message: 'Another treaty already uses this short address.' }]);
     await tx.insert(treatyStageEvents).values({
       treatyId: row.id,
       stage,

@@ -14,8 +14,8 @@ import { publishCampaign } from '@/lib/campaigns/publish-campaign';
 import { resolveCampaignSlug } from '@/lib/campaigns/resolve-campaign-slug';
 import { unpublishCampaign } from '@/lib/campaigns/unpublish-campaign';
 import { updateCampaign } from '@/lib/campaigns/update-campaign';
-import { AppError } from '@/lib/errors';
 import { makeStaff } from './staff-fixtures';
+import { rejection } from '../support/rejection';
 
 let treatyId: string;
 let demoId: string;
@@ -27,15 +27,6 @@ beforeEach(async () => {
   demoId = seeded.campaignId;
   editor = await makeStaff('editor');
 });
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const audits = (action: string, entityId?: string) =>
   getDb()

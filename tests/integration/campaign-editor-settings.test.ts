@@ -4,10 +4,10 @@ import { getDb } from '@/db/client';
 import { auditLog, campaigns, organisations } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import type { StaffUser } from '@/lib/auth/session-user';
-import { AppError } from '@/lib/errors';
 import { getCoalitionSettings } from '@/lib/organisations/get-coalition-settings';
 import { updateCoalition } from '@/lib/organisations/update-coalition';
 import { makeStaff } from './staff-fixtures';
+import { rejection } from '../support/rejection';
 
 // Coalition settings: the delivery inbox the campaign editor's routing depends on.
 
@@ -18,15 +18,6 @@ beforeEach(async () => {
   ({ campaignId } = await seedDatabase(getDb(), { adminEmail: 'owner@settings.test' }));
   admin = await makeStaff('admin');
 });
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 async function form(changes: Record<string, string> = {}) {
   const s = await getCoalitionSettings({ actor: admin });

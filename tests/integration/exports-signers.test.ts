@@ -5,7 +5,6 @@ import type { Db } from '@/db/client';
 import { queryRows } from '@/db/raw';
 import { auditLog, campaigns, signatures, supporters, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import { AppError } from '@/lib/errors';
 import { openBatchSource } from '@/lib/exports/batch-source';
 import { openCopySource } from '@/lib/exports/copy-source';
 import { neutraliseCell } from '@/lib/exports/csv-safety';
@@ -17,6 +16,7 @@ import type { ExportSignersInput } from '@/lib/exports/schemas';
 import { signerExportSelect } from '@/lib/exports/signer-export-query';
 import type { StaffActor } from '@/lib/people/staff-actor';
 import { getTestDb, testDriver } from '../support/test-db';
+import { rejection } from '../support/rejection';
 
 const CRM_HEADER = ['First name', 'Last name', 'Email', 'ZIP', 'State', 'Verified', 'Opted in', 'Source', 'Signed at (UTC)'];
 const DELIVERY_HEADER = ['Full name', 'City', 'State'];
@@ -92,15 +92,6 @@ async function sourceBytes(source: CsvSource): Promise<Buffer> {
   const parts: Buffer[] = [];
   for (let chunk = await source.read(); chunk; chunk = await source.read()) parts.push(Buffer.from(chunk));
   return Buffer.concat(parts);
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => new Error('expected a rejection'),
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
 }
 
 beforeEach(async () => {

@@ -5,12 +5,12 @@ import { actionTokens, campaigns, emailOutbox, signatures, supporters } from '@/
 import { seedDatabase } from '@/db/seed/seed-database';
 import { SignatureConfirmationProps } from '@/emails/signature-confirmation';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
 import { forgetCountBases, getCountBase, rememberCountBase } from '@/lib/petitions/count-base';
 import { getSignatureCount } from '@/lib/petitions/get-signature-count';
 import { listRecentSigners } from '@/lib/petitions/list-recent-signers';
 import { signPetition } from '@/lib/petitions/sign-petition';
 import type { SignPetitionInput } from '@/lib/petitions/schemas';
+import { rejection } from '../support/rejection';
 import { getTestDb } from '../support/test-db';
 
 const SLUG = 'protect-children-protocol';
@@ -31,17 +31,6 @@ const input = (over: Partial<SignPetitionInput> = {}): SignPetitionInput => ({
   optIn: false,
   ...over,
 });
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 async function tableCounts() {
   const { db } = await getTestDb();

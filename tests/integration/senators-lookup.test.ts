@@ -2,7 +2,6 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { senators } from '@/db/schema';
-import { AppError } from '@/lib/errors';
 import { ZIP_FORMAT_MESSAGE } from '@/lib/geo/zip-format';
 import { findSenatorsByState } from '@/lib/senators/find-senators-by-state';
 import { findSenatorsByZip } from '@/lib/senators/find-senators-by-zip';
@@ -10,19 +9,11 @@ import { parseRoster, type RosterSenator } from '@/lib/senators/parse-roster';
 import { readRosterSource } from '@/lib/senators/read-source';
 import type { SenatorLookup } from '@/lib/senators/schemas';
 import { getTestDb } from '../support/test-db';
+import { rejection } from '../support/rejection';
 
 const SNAPSHOT = path.resolve(process.cwd(), '../shared/data/congress-legislators');
 const SECRET = 'foreign.affairs@schumer.example';
 let roster: RosterSenator[];
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 function names(r: SenatorLookup): string[] {
   if (r.kind !== 'state') throw new Error(`expected a state answer, got ${r.kind}`);

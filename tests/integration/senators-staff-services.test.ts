@@ -5,12 +5,12 @@ import { getDb } from '@/db/client';
 import { auditLog, senatorPositions, senators } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import type { StaffUser } from '@/lib/auth/session-user';
-import { AppError } from '@/lib/errors';
 import { getWhipCount } from '@/lib/senators/get-whip-count';
 import { importSenators } from '@/lib/senators/import-senators';
 import { setDeliveryEmail } from '@/lib/senators/set-delivery-email';
 import { setSenatorPosition } from '@/lib/senators/set-senator-position';
 import { makeStaff } from './staff-fixtures';
+import { rejection } from '../support/rejection';
 
 let treatyId: string;
 let editor: StaffUser;
@@ -29,15 +29,6 @@ beforeEach(async () => {
     .from(senators)
     .where(eq(senators.ssfrTitle, 'Chairman'));
 }, 60_000);
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const audits = (action: string) => getDb().select().from(auditLog).where(eq(auditLog.action, action));
 const deliveryEmailOf = async (id: string) =>

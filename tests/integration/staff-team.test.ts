@@ -10,15 +10,7 @@ import { revokeStaff } from '@/lib/staff/revoke-staff';
 import { updateStaffRole } from '@/lib/staff/update-staff-role';
 import { testDriver } from '../support/test-db';
 import { makeCoalition, makeStaff, userRow } from './staff-fixtures';
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { rejection } from '../support/rejection';
 
 async function audits(action: string) {
   return getDb().select().from(auditLog).where(eq(auditLog.action, action));

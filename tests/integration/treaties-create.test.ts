@@ -4,12 +4,12 @@ import { getDb } from '@/db/client';
 import { auditLog, treaties, treatyStageEvents } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import type { StaffUser } from '@/lib/auth/session-user';
-import { AppError } from '@/lib/errors';
 import { createTreaty } from '@/lib/treaties/create-treaty';
 import type { CreateTreatyInput } from '@/lib/treaties/schemas';
 import { getTreaty } from '@/lib/treaties/get-treaty';
 import { listTreaties } from '@/lib/treaties/list-treaties';
 import { makeStaff } from './staff-fixtures';
+import { rejection } from '../support/rejection';
 
 let editor: StaffUser;
 
@@ -30,15 +30,6 @@ const crc: CreateTreatyInput = {
   stageSourceTitle: 'UN Treaty Collection',
   stageSourceUrl: 'https://treaties.un.org/',
 };
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe('createTreaty', () => {
   it('adds a treaty whose stage is its first recorded step, audited', async () => {

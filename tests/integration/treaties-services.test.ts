@@ -5,12 +5,12 @@ import { auditLog, treaties } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import type { StaffUser } from '@/lib/auth/session-user';
 import { getPublicCampaign } from '@/lib/campaigns/get-public-campaign';
-import { AppError } from '@/lib/errors';
 import { addTreatyStageEvent } from '@/lib/treaties/add-treaty-stage-event';
 import { getTreaty } from '@/lib/treaties/get-treaty';
 import { listTreaties } from '@/lib/treaties/list-treaties';
 import { updateTreaty } from '@/lib/treaties/update-treaty';
 import { makeStaff } from './staff-fixtures';
+import { rejection } from '../support/rejection';
 
 let treatyId: string;
 let campaignId: string;
@@ -22,15 +22,6 @@ beforeEach(async () => {
   campaignId = seeded.campaignId;
   editor = await makeStaff('editor');
 });
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const audits = (action: string) => getDb().select().from(auditLog).where(eq(auditLog.action, action));
 

@@ -1,3 +1,4 @@
+import { CampaignHeader } from '@/components/campaign/campaign-header';
 import { CampaignStory } from '@/components/campaign/campaign-story';
 import { ClosedResult } from '@/components/campaign/closed-result';
 import { TreatyStatus } from '@/components/campaign/treaty-status';
@@ -12,11 +13,7 @@ export function CampaignPreview({ campaign }: { campaign: StaffCampaign }) {
   const open = campaign.status !== 'closed' && !campaign.archived;
   return (
     <article className="rounded-lg border-2 border-dashed border-slate-300 bg-[#f8fafc] p-4 sm:p-6">
-      <header className="max-w-3xl">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{campaign.treaty.shortName}</p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{campaign.title}</h1>
-        {campaign.summary && <p className="mt-3 text-lg text-muted">{campaign.summary}</p>}
-      </header>
+      <CampaignHeader treatyShortName={campaign.treaty.shortName} title={campaign.title} summary={campaign.summary} />
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <aside aria-label="Take action (preview)" className="space-y-6 lg:order-2">

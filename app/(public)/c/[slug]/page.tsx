@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { CampaignHeader } from '@/components/campaign/campaign-header';
 import { CampaignStory } from '@/components/campaign/campaign-story';
 import { ClosedResult } from '@/components/campaign/closed-result';
 import { LetterPanel } from '@/components/campaign/letter-panel';
@@ -72,11 +73,7 @@ export default async function CampaignPage({ params }: Params) {
 
   return (
     <article>
-      <header className="max-w-3xl">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{campaign.treaty.shortName}</p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{campaign.title}</h1>
-        {campaign.summary && <p className="mt-3 text-lg text-muted">{campaign.summary}</p>}
-      </header>
+      <CampaignHeader treatyShortName={campaign.treaty.shortName} title={campaign.title} summary={campaign.summary} />
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <aside aria-label="Take action" className="space-y-6 lg:order-2">

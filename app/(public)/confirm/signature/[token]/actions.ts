@@ -5,17 +5,16 @@ import { isAppError } from '@/lib/errors';
 import { confirmSignature } from '@/lib/petitions/confirm-signature';
 
 /**
- * The "Confirm my signature" button (bound to the link's token, the only credential). Either way
- * it lands back on the link's page: `?confirmed=1` after a success, which then shows the thank-you;
- * otherwise the page explains what is wrong with the link (used or expired meanwhile).
+ * The "Confirm my signature" button (bound to the link's token, the only credential). It always
+ * lands back on the link's page with `?confirmed=1`; the page then reads the token's state, so a
+ * double submit shows the thank-you too, and a link that expired meanwhile is explained there.
  */
 export async function confirmSignatureAction(token: string): Promise<void> {
-  let confirmed = false;
   try {
     await confirmSignature({ input: { token } });
-    confirmed = true;
   } catch (e) {
+    // Used (by this very click's twin) or expired: the page says which.
     if (!isAppError(e)) throw e;
   }
-  redirect(`/confirm/signature/${encodeURIComponent(token)}${confirmed ? '?confirmed=1' : ''}`);
+  redirect(`/confirm/signature/${encodeURIComponent(token)}?confirmed=1`);
 }
