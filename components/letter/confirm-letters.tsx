@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useEffect, useRef } from 'react';
-import type { ConfirmLettersState } from '@/lib/letters/form-state';
+import type { ConfirmLettersState } from '@/lib/forms/letter';
 import { FormMessage } from '@/components/ui/form-message';
 import { NoticePage } from '@/components/ui/notice-page';
 import { DeliveryList } from './delivery-list';

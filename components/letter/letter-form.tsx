@@ -3,11 +3,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { FormGuardFields } from '@/components/ui/form-guard-fields';
 import { FormMessage } from '@/components/ui/form-message';
-import { TextAreaField } from '@/components/ui/text-area-field';
-import type { LetterFormState, LetterFormValues } from '@/lib/letters/form-state';
+import { Field, TextAreaField } from '@/components/ui/field';
+import type { LetterFormState, LetterFormValues } from '@/lib/forms/letter';
 import { LETTER_BODY_MAX, PERSONAL_SENTENCE_MAX, type LetterDraft, type LetterSenator } from '@/lib/letters/letter-draft';
 import { LetterPreview, type PreviewInput } from './letter-preview';
-import { LetterTextField } from './text-field';
 
 type Props = {
   action: (formData: FormData) => void;
@@ -95,7 +94,7 @@ export function LetterForm(p: Props) {
       {p.source && <input type="hidden" name="source" value={p.source} />}
       <input type="hidden" name="state" value={p.stateCode} />
 
-      <LetterTextField label="Subject" name="subject" required defaultValue={initial.subject} error={err('subject')} />
+      <Field label="Subject" name="subject" required defaultValue={initial.subject} error={err('subject')} />
       <TextAreaField
         label={p.requirePersonalSentence ? 'A sentence in your own words (required)' : 'A sentence in your own words (optional)'}
         name="personalSentence"
@@ -127,10 +126,10 @@ export function LetterForm(p: Props) {
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">Your details</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <LetterTextField label="First name" name="firstName" autoComplete="given-name" required defaultValue={initial.firstName} error={err('firstName')} />
-          <LetterTextField label="Last name" name="lastName" autoComplete="family-name" required defaultValue={initial.lastName} error={err('lastName')} />
+          <Field label="First name" name="firstName" autoComplete="given-name" required defaultValue={initial.firstName} error={err('firstName')} />
+          <Field label="Last name" name="lastName" autoComplete="family-name" required defaultValue={initial.lastName} error={err('lastName')} />
         </div>
-        <LetterTextField
+        <Field
           label="Email"
           name="email"
           type="email"
@@ -141,7 +140,7 @@ export function LetterForm(p: Props) {
           hint="The first time, we send a link to confirm it’s you before your letters go. You’ll get a copy of what was sent."
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <LetterTextField
+          <Field
             label="ZIP code"
             name="zip"
             inputMode="numeric"
@@ -150,9 +149,9 @@ export function LetterForm(p: Props) {
             defaultValue={initial.zip}
             error={err('zip')}
           />
-          <LetterTextField label="City (optional)" name="city" autoComplete="address-level2" defaultValue={initial.city} error={err('city')} hint="Used only in your letter." />
+          <Field label="City (optional)" name="city" autoComplete="address-level2" defaultValue={initial.city} error={err('city')} hint="Used only in your letter." />
         </div>
-        <LetterTextField
+        <Field
           label="Street address (optional)"
           name="street"
           autoComplete="street-address"

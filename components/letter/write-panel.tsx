@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react';
 import { FindSenators } from '@/components/senators/find-senators';
 import type { LookupView } from '@/components/senators/lookup-view';
-import { initialLetterState, type LetterFormState } from '@/lib/letters/form-state';
+import { initialLetterState, type LetterFormState } from '@/lib/forms/letter';
 import type { LetterDraft } from '@/lib/letters/letter-draft';
 import { stateName } from '@/lib/geo/us-states';
 import { LetterForm } from './letter-form';

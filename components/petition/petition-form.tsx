@@ -3,12 +3,10 @@
 import { useEffect, useRef } from 'react';
 import { SourceInput } from '@/components/campaign/source-input';
 import { Button } from '@/components/ui/button';
-import { CheckboxField } from '@/components/ui/checkbox-field';
-import { Field } from '@/components/ui/field';
+import { CheckboxField, Field, TextAreaField } from '@/components/ui/field';
 import { FormGuardFields } from '@/components/ui/form-guard-fields';
 import { FormMessage } from '@/components/ui/form-message';
-import { TextAreaField } from '@/components/ui/text-area-field';
-import type { PetitionFormState } from '@/lib/petitions/form-state';
+import type { PetitionFormState } from '@/lib/forms/petition';
 import type { SignerVisibility } from '@/lib/campaigns/get-public-campaign';
 
 const VISIBILITY_NOTE: Record<SignerVisibility, string> = {

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import type { SignerVisibility } from '@/lib/campaigns/get-public-campaign';
-import { initialPetitionState, type PetitionFormState } from '@/lib/petitions/form-state';
+import { initialPetitionState, type PetitionFormState } from '@/lib/forms/petition';
 import { PetitionForm } from './petition-form';
 import { PetitionProgress } from './petition-progress';
 import { ThankYou } from './thank-you';

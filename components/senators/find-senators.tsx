@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { LetterTextField } from '@/components/letter/text-field';
+import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { writeUrl, type LookupView } from './lookup-view';
 import { SenatorCard } from './senator-card';
@@ -83,7 +83,7 @@ export function FindSenators({ slug, source, view, onChange }: Props) {
         }}
       >
         {source && <input type="hidden" name="source" value={source} />}
-        <LetterTextField
+        <Field
           ref={zipRef}
           label="Your ZIP code"
           name="zip"

@@ -1,4 +1,7 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+
+// The form fields of the app: a label, the control, an optional hint and an always-present live
+// error line, tied together with aria-describedby. Every form uses these.
 
 type Common = {
   label: ReactNode;
@@ -49,7 +52,15 @@ const control = (error?: string) =>
   `mt-1 block min-h-11 w-full rounded-md border bg-white px-3 py-2 ${error ? 'border-red-700' : 'border-slate-500'}`;
 
 /** `<Field label="Email" name="email" type="email" error={state.fieldErrors?.email} />`: label, input, hint, error. */
-export function Field({ label, name, error, hint, id, className, ...inputProps }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  id,
+  className,
+  ...inputProps
+}: Common & { ref?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
   const message = firstError(error);
   const ids = useFieldIds(id, hint, message);
   return (
@@ -99,6 +110,58 @@ export function SelectField({
         ))}
       </select>
       <ErrorLine id={ids.errorId} error={message} />
+    </div>
+  );
+}
+
+/** A labelled textarea: `<TextAreaField label="Your letter" name="body" rows={12} error={…} />`. */
+export function TextAreaField({ label, name, error, hint, id, className, ...props }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>) {
+  const message = firstError(error);
+  const ids = useFieldIds(id, hint, message);
+  return (
+    <div className={className}>
+      <Parts fieldId={ids.fieldId} label={label} hint={hint} hintId={ids.hintId} />
+      <textarea
+        id={ids.fieldId}
+        name={name}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={ids.describedBy}
+        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 ${message ? 'border-red-700' : 'border-slate-500'}`}
+        {...props}
+      />
+      <ErrorLine id={ids.errorId} error={message} />
+    </div>
+  );
+}
+
+/** A checkbox with its label beside it (a 44 px target with the label) and an optional hint. */
+export function CheckboxField({ label, name, error, hint, id, className, ...props }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'type'>) {
+  const message = firstError(error);
+  const ids = useFieldIds(id, hint, message);
+  return (
+    <div className={className}>
+      <div className="flex min-h-11 items-start gap-3">
+        <input
+          id={ids.fieldId}
+          type="checkbox"
+          name={name}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={ids.describedBy}
+          className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+          {...props}
+        />
+        <label htmlFor={ids.fieldId} className="pt-0.5">
+          {label}
+        </label>
+      </div>
+      {hint && (
+        <p id={ids.hintId} className="ml-8 text-sm text-muted">
+          {hint}
+        </p>
+      )}
+      <div className="ml-8">
+        <ErrorLine id={ids.errorId} error={message} />
+      </div>
     </div>
   );
 }

@@ -1,44 +1,27 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import {
+  CAMPAIGN_STATUSES,
+  COMMENT_STATUSES,
+  DELIVERY_MODES,
+  LETTER_CHANNELS,
+  LETTER_STATUSES,
+  OUTBOX_STATUSES,
+  SENATOR_STANCES,
+  SIGNER_VISIBILITIES,
+  STAFF_ROLES,
+  TOKEN_PURPOSES,
+  TREATY_STAGES,
+} from './enum-values';
 
-// The US path of a treaty: signed by the President, transmitted to the Senate, referred to Foreign
-// Relations, reported, given advice and consent (67 votes), then ratified by deposit of the instrument.
-export const treatyStage = pgEnum('treaty_stage', [
-  'adopted',
-  'signed',
-  'transmitted',
-  'in_committee',
-  'reported',
-  'consented',
-  'ratified',
-  'withdrawn',
-]);
-
-export const campaignStatus = pgEnum('campaign_status', ['draft', 'live', 'closed']);
-export const signerVisibility = pgEnum('signer_visibility', ['hidden', 'first_name_state', 'full_name_state']);
-export const deliveryMode = pgEnum('delivery_mode', ['office', 'coalition_inbox', 'supporter']);
-export const commentStatus = pgEnum('comment_status', ['none', 'pending', 'approved', 'hidden']);
-
-export const letterStatus = pgEnum('letter_status', [
-  'pending_confirmation',
-  'queued',
-  'sent',
-  'self_send',
-  'failed',
-]);
-export const letterChannel = pgEnum('letter_channel', ['office_email', 'coalition_inbox', 'supporter']);
-
-export const outboxStatus = pgEnum('outbox_status', ['queued', 'sending', 'sent', 'failed']);
-
-export const staffRole = pgEnum('staff_role', ['owner', 'admin', 'editor', 'analyst', 'viewer']);
-
-export const senatorStance = pgEnum('senator_stance', [
-  'unknown',
-  'champion',
-  'supports',
-  'leaning_yes',
-  'undecided',
-  'leaning_no',
-  'opposes',
-]);
-
-export const tokenPurpose = pgEnum('token_purpose', ['confirm_signature', 'confirm_letters', 'unsubscribe']);
+// The Postgres enums, built from the value lists in enum-values.ts (which the rest of the app imports).
+export const treatyStage = pgEnum('treaty_stage', TREATY_STAGES);
+export const campaignStatus = pgEnum('campaign_status', CAMPAIGN_STATUSES);
+export const signerVisibility = pgEnum('signer_visibility', SIGNER_VISIBILITIES);
+export const deliveryMode = pgEnum('delivery_mode', DELIVERY_MODES);
+export const commentStatus = pgEnum('comment_status', COMMENT_STATUSES);
+export const letterStatus = pgEnum('letter_status', LETTER_STATUSES);
+export const letterChannel = pgEnum('letter_channel', LETTER_CHANNELS);
+export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
+export const staffRole = pgEnum('staff_role', STAFF_ROLES);
+export const senatorStance = pgEnum('senator_stance', SENATOR_STANCES);
+export const tokenPurpose = pgEnum('token_purpose', TOKEN_PURPOSES);

@@ -5,7 +5,7 @@ import { queryRows } from '@/db/raw';
 import { campaigns } from '@/db/schema';
 import { AppError, validationError } from '@/lib/errors';
 import { US_STATES } from '@/lib/geo/us-states';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import { displayGoal } from '@/lib/petitions/display-goal';
 import { DEFAULT_RANGE_DAYS, GetCampaignAnalyticsInput, MAX_RANGE_DAYS } from './schemas';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { desc, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns } from '@/db/schema';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 
 export type AnalyticsCampaignOption = { slug: string; title: string; status: string };
 

@@ -4,22 +4,22 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { validationError } from '@/lib/errors';
+import { isoDay, optionalParam, pageParam, pageSizeParam, parseLenient, type ParamsLike } from '@/lib/forms/query-params';
 import { escapeLike } from '@/lib/people/signer-filters';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 
-// Read-only view of the append-only audit log. GET parameters; empty strings mean "not set".
-const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
-const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+// Read-only view of the append-only audit log, filtered by GET parameters.
+const opt = optionalParam;
 
 export const ListAuditInput = z.object({
   /** Part of the actor's email, or their user id. */
   actor: opt(z.string().trim().max(254)),
   /** An action or a prefix of one: `person.` or `person.forget`. */
   action: opt(z.string().trim().max(100).regex(/^[a-z0-9_.:-]+$/i, 'Use an action like person.forget or a prefix like person.')),
-  from: opt(z.iso.date('Use a date like 2025-01-31.')),
-  to: opt(z.iso.date('Use a date like 2025-01-31.')),
-  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)),
-  pageSize: z.preprocess(blank, z.coerce.number().int().min(1).max(100).default(50)),
+  from: opt(isoDay()),
+  to: opt(isoDay()),
+  page: pageParam,
+  pageSize: pageSizeParam(100, 50),
 });
 export type ListAuditInput = z.input<typeof ListAuditInput>;
 export type AuditFilters = z.output<typeof ListAuditInput>;
@@ -46,20 +46,8 @@ export type AuditPage = {
   actions: string[];
 };
 
-type ParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
-
 export function parseAuditFilters(params: ParamsLike): { filters: AuditFilters; invalid: string[] } {
-  const record: Record<string, string> = {};
-  for (const key of Object.keys(ListAuditInput.shape)) {
-    const raw = params instanceof URLSearchParams ? params.get(key) : params[key];
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (typeof value === 'string') record[key] = value;
-  }
-  const first = ListAuditInput.safeParse(record);
-  if (first.success) return { filters: first.data, invalid: [] };
-  const invalid = [...new Set(first.error.issues.map((i) => String(i.path[0])))];
-  for (const key of invalid) delete record[key];
-  return { filters: ListAuditInput.parse(record), invalid };
+  return parseLenient(ListAuditInput, params);
 }
 
 function whereOf(f: AuditFilters): SQL {

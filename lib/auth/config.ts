@@ -8,7 +8,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { getClientIpHash } from '@/lib/security/client-ip';
-import { getAppSecret } from '@/lib/settings/app-secret';
+import { getAppSecret } from '@/lib/security/app-secret';
 import { staffEmailProvider } from './email-provider';
 import { recordSignIn, recordSignOut } from './record-sign-in';
 import { resolveAuthRedirect } from './safe-redirect';

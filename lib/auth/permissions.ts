@@ -1,6 +1,8 @@
 // Who may do what. Roles are not a ladder: an editor shapes campaigns but never sees people;
 // an analyst sees people and exports but edits nothing. README.md carries this matrix.
-export const roles = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
+import { STAFF_ROLES } from '@/db/schema/enum-values';
+
+export const roles = STAFF_ROLES;
 export type Role = (typeof roles)[number];
 
 export const permissions = {

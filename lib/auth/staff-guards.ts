@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { AppError, httpStatus } from '@/lib/errors';
+import { AppError, jsonError } from '@/lib/errors';
 import { denyPage } from './forbidden';
 import { can, type Permission } from './permissions';
 import { PATHNAME_HEADER } from './request-path';
@@ -14,8 +14,7 @@ import type { StaffUser } from './session-user';
 type ResolveStaff = () => Promise<StaffUser | null>;
 
 function apiError(code: 'UNAUTHORIZED' | 'FORBIDDEN'): Response {
-  const message = code === 'UNAUTHORIZED' ? 'Sign in required.' : 'Your role does not allow this.';
-  return Response.json({ error: code, message }, { status: httpStatus[code], headers: { 'Cache-Control': 'no-store' } });
+  return jsonError(code, code === 'UNAUTHORIZED' ? 'Sign in required.' : 'Your role does not allow this.');
 }
 
 /** The guards over any session source; the exports below use the Auth.js session. Tests pass a stub. */

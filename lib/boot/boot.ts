@@ -4,6 +4,7 @@ import { migrateDb } from '@/db/migrate';
 import { organisations, senators } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { startDrainLoop } from '@/lib/email/drain-loop';
+import { registerOutboxHooks } from './outbox-hooks';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { importSenators } from '@/lib/senators/import-senators';
@@ -17,6 +18,7 @@ export function bootApp(): Promise<void> {
 
 async function boot() {
   const e = env();
+  registerOutboxHooks();
   const handle = getDbHandle();
   await migrateDb(handle);
   logger.info({ driver: handle.driver }, 'database migrated');

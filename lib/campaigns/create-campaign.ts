@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { campaigns, organisations, treaties } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { CreateCampaignInput } from './schemas';
 import { claimSlug, withSlugRace } from './staff-campaign-tx';
 

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { campaigns } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { DuplicateCampaignInput, TITLE_MAX } from './schemas';
 import { freeCopySlug, withSlugRace } from './staff-campaign-tx';
 import type { CreatedCampaign } from './create-campaign';

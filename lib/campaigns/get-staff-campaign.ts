@@ -5,7 +5,7 @@ import { campaigns, organisations, senators, treaties } from '@/db/schema';
 import { loadTreatyView } from '@/lib/treaties/load-treaty-view';
 import { AppError } from '@/lib/errors';
 import { stateName } from '@/lib/geo/us-states';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import type { PublicCampaign } from './get-public-campaign';
 import { GetStaffCampaignInput, type CampaignContent, type CampaignStatus } from './schemas';
 

@@ -3,7 +3,7 @@ import { desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, treaties } from '@/db/schema';
 import { validationError } from '@/lib/errors';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import { ListStaffCampaignsInput, type CampaignStatus } from './schemas';
 
 export type StaffCampaignRow = {

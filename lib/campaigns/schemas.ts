@@ -4,11 +4,10 @@ import { validateTemplate } from '@/lib/letters/merge-template';
 
 // Client-safe: the editor imports the option lists and limits; actions and services parse with these.
 
-export const CAMPAIGN_STATUSES = ['draft', 'live', 'closed'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-export const SIGNER_VISIBILITIES = ['hidden', 'first_name_state', 'full_name_state'] as const;
-export const DELIVERY_MODES = ['office', 'coalition_inbox', 'supporter'] as const;
-export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+import { DELIVERY_MODES, SIGNER_VISIBILITIES } from '@/db/schema/enum-values';
+
+export { CAMPAIGN_STATUSES, DELIVERY_MODES, SIGNER_VISIBILITIES } from '@/db/schema/enum-values';
+export type { CampaignStatus, DeliveryMode } from '@/db/schema/enum-values';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MIN = 3;
@@ -112,6 +111,10 @@ export const CampaignContentFields = z.object({
 });
 export type CampaignContent = z.output<typeof CampaignContentFields>;
 export const CAMPAIGN_CONTENT_KEYS = Object.keys(CampaignContentFields.shape) as (keyof CampaignContent)[];
+/** The content fields that are checkboxes (read as 'on' or '' from a form). */
+export const CAMPAIGN_CHECKBOX_KEYS = CAMPAIGN_CONTENT_KEYS.filter(
+  (k) => (CampaignContentFields.shape as Record<string, unknown>)[k] === checkbox,
+);
 
 export const UpdateCampaignInput = CampaignContentFields.extend({ id, expectedUpdatedAt });
 export type UpdateCampaignInput = z.input<typeof UpdateCampaignInput>;

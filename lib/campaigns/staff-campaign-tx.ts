@@ -90,7 +90,7 @@ export async function assertRoutable(tx: Tx, organisationId: string, mode: Deliv
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   if (!org?.inbox?.trim()) {
-    const message = 'Set the coalition’s delivery inbox in Settings before routing letters to it.';
+    const message = 'Set the coalition’s delivery inbox under Organisations before routing letters to it.';
     throw new AppError('VALIDATION', 'Please correct the highlighted fields.', { deliveryMode: [message] });
   }
 }

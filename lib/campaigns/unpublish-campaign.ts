@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { campaigns } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { validationError } from '@/lib/errors';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import type { StatusChange } from './publish-campaign';
 import { UnpublishCampaignInput } from './schemas';
 import { lockCampaign, nextVersion } from './staff-campaign-tx';

@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openFromEnv, setDbHandle } from '@/db/client';
 import { PgliteLockedError } from '@/db/pglite-lock';
+import { registerOutboxHooks } from '@/lib/boot/outbox-hooks';
 import { drainOutbox } from '@/lib/email/drain';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
@@ -12,6 +13,7 @@ const BATCH = 20;
 
 async function main() {
   const e = env();
+  registerOutboxHooks();
   const handle = openFromEnv();
   setDbHandle(handle);
   logger.info({ driver: handle.driver, intervalMs: e.OUTBOX_DRAIN_INTERVAL_MS, transport: e.RESEND_API_KEY ? 'resend' : 'local' }, 'outbox worker started');

@@ -4,7 +4,7 @@ import { emailOutbox, type OutboxRow } from '@/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { backoffDelayMs } from './backoff';
-import { letterIdOf, markLetterFailed, markLetterSent } from './outbox-letters';
+import { outboxHookFor } from './hooks';
 import { TemplateError, renderEmail, type RenderedEmail } from './render';
 import { getTransport, isPermanentSendError, type EmailTransport } from './transports';
 
@@ -129,8 +129,7 @@ async function recordSent(db: Db, row: OutboxRow, rendered: RenderedEmail, provi
       })
       .where(and(eq(emailOutbox.id, row.id), ne(emailOutbox.status, 'sent')))
       .returning({ id: emailOutbox.id });
-    const letterId = letterIdOf(row.props);
-    if (updated.length && letterId) await markLetterSent(tx, letterId);
+    if (updated.length) await outboxHookFor(row.template)?.onSent?.(tx, row);
   });
 }
 
@@ -167,8 +166,7 @@ async function fail(
       .set({ ...copy, status: 'failed', lockedUntil: null, lastError: message, updatedAt: sql`now()` })
       .where(claimedBy(row))
       .returning({ id: emailOutbox.id });
-    const letterId = letterIdOf(row.props);
-    if (updated.length && letterId) await markLetterFailed(tx, letterId, message);
+    if (updated.length) await outboxHookFor(row.template)?.onFailed?.(tx, row, message);
   });
   return outcome;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { letterIdOf, requeueLetter } from './outbox-letters';
+import { outboxHookFor } from './hooks';
 
 /**
  * Put a failed email back in the queue, due now. Attempts are kept (the history is real); when they
@@ -23,13 +23,12 @@ export async function retryOutboxEmail(id: string, opts: { db?: DbOrTx } = {}): 
         updatedAt: sql`now()`,
       })
       .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'failed')))
-      .returning({ props: emailOutbox.props });
+      .returning();
     if (!row) {
       const [existing] = await tx.select({ status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.id, id));
       if (!existing) throw new AppError('NOT_FOUND', 'Email not found.');
       throw new AppError('CONFLICT', `Only failed emails can be retried (this one is ${existing.status}).`);
     }
-    const letterId = letterIdOf(row.props);
-    if (letterId) await requeueLetter(tx, letterId);
+    await outboxHookFor(row.template)?.onRequeued?.(tx, row);
   });
 }

@@ -5,7 +5,7 @@ import { campaigns } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { openBatchSource } from './batch-source';
 import { openCopySource } from './copy-source';
 import { CsvRecordCounter, exportFilename, UTF8_BOM } from './csv-format';

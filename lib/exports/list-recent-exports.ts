@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog, campaigns } from '@/db/schema';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 
 export type RecentExport = {
   id: number;

@@ -3,7 +3,7 @@ import { asc } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { organisations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 
 export type CoalitionSettings = {
   id: string;

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { campaigns, organisations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { OptionalHttpUrl, orNull } from '@/lib/treaties/schemas';
 
 export const UpdateCoalitionInput = z.object({

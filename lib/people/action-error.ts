@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ActionState } from '@/components/dashboard/data-table/action-state';
+import type { ActionState } from '@/lib/forms/state';
 import { isAppError } from '@/lib/errors';
 import { requestLogger } from '@/lib/log/request-id';
 

@@ -5,7 +5,7 @@ import { actionTokens, emailOutbox, letters, signatures, supporters } from '@/db
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
 import { ERASED, FORGOTTEN_ADDRESS, ForgetPersonInput } from './schemas';
-import { assertCan, auditActor, type StaffActor } from './staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 
 
 export type ForgetPersonResult = {

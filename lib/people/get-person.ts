@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { campaigns, emailOutbox, letters, senators, signatures, supporters } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { GetPersonInput } from './schemas';
-import { assertCan, type StaffActor } from './staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 
 export type PersonDetail = {
   id: string;

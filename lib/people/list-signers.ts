@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { campaigns, signatures, supporters } from '@/db/schema';
 import { validationError } from '@/lib/errors';
 import { buildSignerOrderBy, buildSignerWhere, SignerFilters, type SignerFiltersInput } from './signer-filters';
-import { assertCan, type StaffActor } from './staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 
 export type SignerRow = {
   signatureId: string;

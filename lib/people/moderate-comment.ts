@@ -5,7 +5,7 @@ import { signatures } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
 import { ModerateCommentInput } from './schemas';
-import { assertCan, auditActor, type StaffActor } from './staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 
 export type ModerateCommentResult = { signatureId: string; commentStatus: 'approved' | 'hidden' };
 

@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { signatures, supporters } from '@/db/schema';
+import { COMMENT_STATUSES } from '@/db/schema/enum-values';
+import { defaultedParam, isoDay, optionalParam, pageParam, pageSizeParam, parseLenient, type ParamsLike } from '@/lib/forms/query-params';
 
 // No `server-only`: pure schema + SQL builder, shared with exports/analytics and their CLIs (tsx).
 // Every filter arrives as a GET query parameter, so empty strings mean "not set".
 
-const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
-const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+const opt = optionalParam;
 const YesNo = z.enum(['yes', 'no']);
 
 export const SIGNER_SORTS = ['signed_at', 'last_name', 'state'] as const;
@@ -21,45 +22,27 @@ export const SignerFilters = z.object({
   optedIn: opt(YesNo),
   source: opt(z.string().trim().max(100)),
   /** Signed on or after this day (UTC), `YYYY-MM-DD`. */
-  from: opt(z.iso.date('Use a date like 2025-01-31.')),
+  from: opt(isoDay()),
   /** Signed on or before this day (UTC, inclusive), `YYYY-MM-DD`. */
-  to: opt(z.iso.date('Use a date like 2025-01-31.')),
+  to: opt(isoDay()),
   /** Name or email, matched as a substring; `%` and `_` are literal. */
   q: opt(z.string().trim().max(200)),
   /** The moderation queue is `comment=pending`. */
-  comment: opt(z.enum(['none', 'pending', 'approved', 'hidden'])),
-  sort: z.preprocess(blank, z.enum(SIGNER_SORTS).default('signed_at')),
-  dir: z.preprocess(blank, z.enum(['asc', 'desc']).default('desc')),
-  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)),
-  pageSize: z.preprocess(blank, z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)),
+  comment: opt(z.enum(COMMENT_STATUSES)),
+  sort: defaultedParam(z.enum(SIGNER_SORTS).default('signed_at')),
+  dir: defaultedParam(z.enum(['asc', 'desc']).default('desc')),
+  page: pageParam,
+  pageSize: pageSizeParam(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
 });
 export type SignerFilters = z.output<typeof SignerFilters>;
 export type SignerFiltersInput = z.input<typeof SignerFilters>;
-
-type ParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function toRecord(params: ParamsLike): Record<string, string> {
-  const out: Record<string, string> = {};
-  const keys = Object.keys(SignerFilters.shape);
-  for (const key of keys) {
-    const raw = params instanceof URLSearchParams ? params.get(key) : params[key];
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out;
-}
 
 /**
  * Parse query parameters leniently: a malformed parameter is dropped (and named in `invalid`)
  * rather than failing the page, so a hand-edited URL still shows a sensible list.
  */
 export function parseSignerFilters(params: ParamsLike): { filters: SignerFilters; invalid: string[] } {
-  const record = toRecord(params);
-  const first = SignerFilters.safeParse(record);
-  if (first.success) return { filters: first.data, invalid: [] };
-  const invalid = [...new Set(first.error.issues.map((i) => String(i.path[0])))];
-  for (const key of invalid) delete record[key];
-  return { filters: SignerFilters.parse(record), invalid };
+  return parseLenient(SignerFilters, params);
 }
 
 /** Escape LIKE wildcards so user text matches literally (used with `ESCAPE '\'`, the default). */

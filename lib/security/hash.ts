@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { env } from '@/lib/env';
-import { getAppSecret } from '@/lib/settings/app-secret';
+import { getAppSecret } from '@/lib/security/app-secret';
 
 /** The deployment's hashing salt (HASH_SALT, or one generated once and kept in app_settings). */
 export function getHashSalt(): Promise<string> {

@@ -20,13 +20,8 @@ export const PUBLIC_LIMITS: Record<PublicAction, { ip: Limit; email?: Limit }> =
 
 export const RATE_LIMITED_MESSAGE = 'Too many attempts from your connection. Please wait a few minutes and try again.';
 
-export class RateLimitedError extends AppError {
-  readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super('RATE_LIMITED', RATE_LIMITED_MESSAGE);
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError('RATE_LIMITED', RATE_LIMITED_MESSAGE, undefined, { retryAfterSeconds });
 
 /**
  * Count this request against the per-IP limit (and the per-email one when an email is given) for
@@ -47,5 +42,5 @@ export async function enforcePublicLimits(
   }
   const results = await Promise.all(checks);
   const refused = results.filter((r) => !r.ok);
-  if (refused.length) throw new RateLimitedError(Math.max(...refused.map((r) => r.retryAfterSeconds)));
+  if (refused.length) throw rateLimited(Math.max(...refused.map((r) => r.retryAfterSeconds)));
 }

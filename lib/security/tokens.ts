@@ -36,15 +36,16 @@ export async function createActionToken(
   return raw;
 }
 
-const notFound = () =>
-  new AppError('NOT_FOUND', 'This link is not valid or has already been used. Links in our emails work once.');
+const LINK_NOT_VALID = 'This link is not valid or has already been used. Links in our emails work once.';
+const notFound = () => new AppError('NOT_FOUND', LINK_NOT_VALID);
+const used = () => new AppError('TOKEN_USED', LINK_NOT_VALID);
 const expired = () =>
-  new AppError('VALIDATION', 'This link has expired. Links in our emails stay valid for a limited time.');
+  new AppError('TOKEN_EXPIRED', 'This link has expired. Links in our emails stay valid for a limited time.');
 
 /**
  * Redeem a token for its purpose. Single-use tokens are claimed by one conditional UPDATE, so two
- * clicks racing each other cannot both succeed. Throws NOT_FOUND (unknown or used) or VALIDATION
- * (expired), with messages fit to show the person who clicked.
+ * clicks racing each other cannot both succeed. Throws NOT_FOUND (unknown), TOKEN_USED or
+ * TOKEN_EXPIRED, with messages fit to show the person who clicked.
  */
 export async function consumeActionToken(
   tx: DbOrTx,
@@ -98,8 +99,9 @@ async function checkToken(tx: DbOrTx, hash: string, purpose: TokenPurpose, usabl
     })
     .from(actionTokens)
     .where(and(eq(actionTokens.tokenHash, hash), eq(actionTokens.purpose, purpose)));
-  if (!row || row.usedAt) throw notFound();
+  if (!row) throw notFound();
+  if (row.usedAt) throw used();
   if (row.expired) throw expired();
-  if (!usable) throw notFound(); // claimed by a concurrent request between the UPDATE and this read
+  if (!usable) throw used(); // claimed by a concurrent request between the UPDATE and this read
   return { supporterId: row.supporterId, campaignId: row.campaignId };
 }

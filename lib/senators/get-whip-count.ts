@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { senatorPositions, senators, treaties } from '@/db/schema';
 import { validationError } from '@/lib/errors';
 import { isUsStateCode, stateName } from '@/lib/geo/us-states';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import { STANCES, type Stance } from './set-senator-position';
 
 /** Consent to a treaty takes two-thirds of the Senate: 67 votes when all 100 vote. */

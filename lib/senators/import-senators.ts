@@ -5,7 +5,7 @@ import { senatorImports, senators, type ImportDiff } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/record-audit';
 import { env } from '@/lib/env';
 import { parseRoster, type RosterSenator } from './parse-roster';
-import { readRosterSource } from './read-source';
+import { readRosterSource } from './read-roster-source';
 
 // No `server-only` here: the `senators:import` CLI runs this under tsx, where that package throws.
 

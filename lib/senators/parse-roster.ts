@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { SocialAccounts, StateOffice, senators } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { SENATE_STATE_CODES } from '@/lib/geo/us-states';
-import type { RosterFile, RosterSource } from './read-source';
+import type { RosterFile, RosterSource } from './read-roster-source';
 import {
   CommitteeMembershipFile,
   DistrictOfficesFile,

@@ -5,12 +5,13 @@ import { getDb } from '@/db/client';
 import { senatorPositions, senators, treaties } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { OptionalHttpUrl, orNull } from '@/lib/treaties/schemas';
 import { BioguideId } from './set-delivery-email';
 
-export const STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
-export type Stance = (typeof STANCES)[number];
+import { SENATOR_STANCES as STANCES, type Stance } from '@/db/schema/enum-values';
+
+export { STANCES, type Stance };
 
 export const SetSenatorPositionInput = z.object({
   senatorId: BioguideId,

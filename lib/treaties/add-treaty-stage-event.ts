@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { campaigns, treaties, treatyStageEvents } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { AddTreatyStageEventInput, type TreatyStageValue } from './schemas';
 import type { TreatyChange } from './update-treaty';
 

@@ -4,7 +4,7 @@ import { treaties, treatyStageEvents } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { validationError } from '@/lib/errors';
 import { slugify } from '@/lib/campaigns/schemas';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { CreateTreatyInput } from './schemas';
 
 /**

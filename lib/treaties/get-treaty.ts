@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { treaties, treatyStageEvents } from '@/db/schema';
 import { treatyFacts } from './load-treaty-view';
 import { AppError } from '@/lib/errors';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import { GetTreatyInput, type TreatyStageValue } from './schemas';
 
 export type StaffTreatyEvent = {

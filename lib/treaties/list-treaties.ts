@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { treaties } from '@/db/schema';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import type { TreatyStageValue } from './schemas';
 
 export type TreatyListItem = { id: string; name: string; shortName: string; stage: TreatyStageValue; campaigns: number };

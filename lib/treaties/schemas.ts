@@ -2,8 +2,10 @@ import { z } from 'zod';
 
 // Client-safe: the forms import the stage list; actions and services parse with these.
 
-export const TREATY_STAGES = ['adopted', 'signed', 'transmitted', 'in_committee', 'reported', 'consented', 'ratified', 'withdrawn'] as const;
-export type TreatyStageValue = (typeof TREATY_STAGES)[number];
+import { TREATY_STAGES } from '@/db/schema/enum-values';
+
+export { TREATY_STAGES };
+export type { TreatyStageValue } from '@/db/schema/enum-values';
 
 const blankToNull = (v: unknown) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v);
 /** An optional form field: absent, null or blank all mean "none" (stored as null). */

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { campaigns, treaties } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { TREATY_FACT_KEYS, UpdateTreatyInput } from './schemas';
 
 export type TreatyChange = {

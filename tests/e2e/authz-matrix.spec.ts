@@ -76,7 +76,7 @@ for (const rule of staffRoutes) {
       const res = await send(as[role]!, rule);
       const expected = can(role, rule.permission) ? (rule.allowed ?? [200]) : [403];
       expect(expected, `${role} → ${path} answered ${res.status()}`).toContain(res.status());
-      if (res.status() === 403) expect(await res.json()).toMatchObject({ error: 'FORBIDDEN' });
+      if (res.status() === 403) expect(await res.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
     }
   });
 }

@@ -144,9 +144,9 @@ test('settings: routing letters to the coalition inbox needs the inbox set first
   await page.goto(editorUrl);
   await page.getByLabel('Where letters go').selectOption({ label: 'The coalition’s delivery inbox (for hand delivery)' });
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByText('Set the coalition’s delivery inbox in Settings before routing letters to it.')).toBeVisible();
+  await expect(page.getByText('Set the coalition’s delivery inbox under Organisations before routing letters to it.')).toBeVisible();
 
-  await page.goto('/dashboard/settings');
+  await page.goto('/dashboard/organisations');
   await page.getByLabel('Delivery inbox email').fill(uniqueStaffEmail('coalition-inbox'));
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();

@@ -234,7 +234,7 @@ test.describe('abuse limits', () => {
     const refused = await signViaApi(request, signer('burst-last'), ip);
     expect(refused.status()).toBe(429);
     expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
-    expect((await refused.json()).error).toMatch(/Too many attempts/);
+    expect((await refused.json()).error.message).toMatch(/Too many attempts/);
   });
 
   test('a filled honeypot is refused with a generic message', async ({ page }) => {

@@ -8,7 +8,7 @@ import { getCampaignAnalytics } from '@/lib/analytics/get-campaign-analytics';
 import { listAnalyticsCampaigns } from '@/lib/analytics/list-analytics-campaigns';
 import { fillFor, mapBins, ZERO_FILL } from '@/lib/analytics/map-scale';
 import { getStatePaths, MAP_HEIGHT, MAP_WIDTH } from '@/lib/analytics/us-map';
-import type { StaffActor } from '@/lib/people/staff-actor';
+import type { StaffActor } from '@/lib/auth/actor';
 import { getTestDb } from '../support/test-db';
 
 const viewer: StaffActor = { id: 'viewer-1', email: 'viewer@test.example', role: 'viewer' };

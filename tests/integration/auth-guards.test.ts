@@ -53,7 +53,7 @@ describe('requireStaffApi', () => {
     const anon = await as(null).requireStaffApi('exports:run');
     expect(anon).toBeInstanceOf(Response);
     expect((anon as Response).status).toBe(401);
-    expect(await (anon as Response).json()).toMatchObject({ error: 'UNAUTHORIZED' });
+    expect(await (anon as Response).json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
     const denied = (await as({ ...analyst, role: 'viewer' }).requireStaffApi('exports:run')) as Response;
     expect(denied.status).toBe(403);
     expect(await as(analyst).requireStaffApi('exports:run')).toEqual(analyst);

@@ -6,7 +6,7 @@ import { auditLog, emailOutbox, sessions, users, verificationTokens } from '@/db
 import { createAuthConfig, NEUTRAL_AFTER_REQUEST } from '@/lib/auth/config';
 import { staffUserFromSession } from '@/lib/auth/session-user';
 import { SIGN_IN_LIMITS } from '@/lib/auth/sign-in-guard';
-import { revokeStaff } from '@/lib/staff/revoke-staff';
+import { revokeStaff } from '@/lib/team/revoke-staff';
 import { makeStaff, userRow } from './staff-fixtures';
 
 // Drives the real Auth.js handler with our config (the route /api/auth/[...nextauth] serves the same).

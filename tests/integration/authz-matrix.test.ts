@@ -91,7 +91,20 @@ function exportedFunctions(file: string): ExportedFn[] {
   return out;
 }
 
-/** The permission of the first `requireStaffAction('<permission>')` call inside `node`. */
+/** `staffAction({ permission: '<permission>', … })`: the wrapper checks it first (lib/forms/staff-action.ts). */
+function wrapperPermission(n: ts.CallExpression): string | null {
+  if (!ts.isIdentifier(n.expression) || n.expression.text !== 'staffAction') return null;
+  const spec = n.arguments[0];
+  if (!spec || !ts.isObjectLiteralExpression(spec)) return null;
+  for (const p of spec.properties) {
+    if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'permission' && ts.isStringLiteralLike(p.initializer)) {
+      return p.initializer.text;
+    }
+  }
+  return null;
+}
+
+/** The permission of the first `requireStaffAction('<permission>')` or `staffAction({ permission })` call inside `node`. */
 function requiredPermission(node: ts.Node | undefined): string | null {
   let found: string | null = null;
   const visit = (n: ts.Node) => {
@@ -106,6 +119,7 @@ function requiredPermission(node: ts.Node | undefined): string | null {
       found = n.arguments[0].text;
       return;
     }
+    if (ts.isCallExpression(n) && (found = wrapperPermission(n))) return;
     ts.forEachChild(n, visit);
   };
   if (node) visit(node);
@@ -135,7 +149,7 @@ describe('every exported server action under app/(staff) re-checks the session a
   it('catches an action that forgets the check (the parser itself works)', () => {
     const probe = ts.createSourceFile(
       'x.ts',
-      "export async function a() { return 1 }\nexport const b = async () => { await requireStaffAction('audit:view') }",
+      "export async function a() { return 1 }\nexport const b = async () => { await requireStaffAction('audit:view') }\nexport const c = staffAction({ permission: 'people:view', run })\nexport const d = staffAction({ run })",
       ts.ScriptTarget.Latest,
       true,
     );
@@ -144,6 +158,8 @@ describe('every exported server action under app/(staff) re-checks the session a
     );
     expect(requiredPermission(fns[0])).toBeNull();
     expect(requiredPermission(fns[1])).toBe('audit:view');
+    expect(requiredPermission(fns[2])).toBe('people:view');
+    expect(requiredPermission(fns[3])).toBeNull();
   });
 });
 

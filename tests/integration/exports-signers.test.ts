@@ -14,7 +14,7 @@ import { renderInlined } from '@/lib/exports/inline-sql';
 import { listRecentExports } from '@/lib/exports/list-recent-exports';
 import type { ExportSignersInput } from '@/lib/exports/schemas';
 import { signerExportSelect } from '@/lib/exports/signer-export-query';
-import type { StaffActor } from '@/lib/people/staff-actor';
+import type { StaffActor } from '@/lib/auth/actor';
 import { getTestDb, testDriver } from '../support/test-db';
 import { rejection } from '../support/rejection';
 

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, emailOutbox, letters } from '@/db/schema';
-import { getDeliveryPacket } from '@/lib/letters-ledger/get-delivery-packet';
-import { listLetters } from '@/lib/letters-ledger/list-letters';
-import { listSenatorTallies } from '@/lib/letters-ledger/list-senator-tallies';
-import { retryLetter } from '@/lib/letters-ledger/retry-letter';
+import { getDeliveryPacket } from '@/lib/letters/get-delivery-packet';
+import { listLetters } from '@/lib/letters/list-letters';
+import { listSenatorTallies } from '@/lib/letters/list-senator-tallies';
+import { retryLetter } from '@/lib/letters/retry-letter';
 import { forgetPerson } from '@/lib/people/forget-person';
 import { letter, secondCampaign, seedWorld, senatorsOf, signer, staff } from './people-fixtures';
 

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, emailOutbox, letters } from '@/db/schema';
-import { getOutboxSummary } from '@/lib/outbox-monitor/get-outbox-summary';
-import { maskEmail } from '@/lib/outbox-monitor/mask-email';
-import { retryOutboxMessage } from '@/lib/outbox-monitor/retry-outbox-message';
+import { getOutboxSummary } from '@/lib/email/get-outbox-summary';
+import { maskEmail } from '@/lib/email/mask-email';
+import { retryOutboxMessage } from '@/lib/email/retry-outbox-message';
 import { forgetPerson } from '@/lib/people/forget-person';
 import { letter, outboxTo, seedWorld, senatorsOf, signer, staff } from './people-fixtures';
 

@@ -222,8 +222,8 @@ describe('confirmLetters', () => {
     const token = await confirmTokenFor('ada@example.org');
     await confirmLetters({ input: { token } });
     const before = await outboxCount();
-    expect((await appErrorOf(confirmLetters({ input: { token } }))).code).toBe('NOT_FOUND');
-    expect((await appErrorOf(getLettersConfirmation({ input: { token } }))).code).toBe('NOT_FOUND');
+    expect((await appErrorOf(confirmLetters({ input: { token } }))).code).toBe('TOKEN_USED');
+    expect((await appErrorOf(getLettersConfirmation({ input: { token } }))).code).toBe('TOKEN_USED');
     expect((await appErrorOf(confirmLetters({ input: { token: 'A'.repeat(43) } }))).code).toBe('NOT_FOUND');
     expect((await appErrorOf(confirmLetters({ input: { token: "' or 1=1 --" } }))).code).toBe('NOT_FOUND');
     expect(await outboxCount()).toBe(before);
@@ -232,7 +232,7 @@ describe('confirmLetters', () => {
     const late = await confirmTokenFor('late@example.org');
     await ctx.db.update(actionTokens).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(actionTokens.purpose, 'confirm_letters'));
     const expired = await appErrorOf(confirmLetters({ input: { token: late } }));
-    expect(expired.code).toBe('VALIDATION');
+    expect(expired.code).toBe('TOKEN_EXPIRED');
     expect(expired.message).toMatch(/expired/);
     expect((await lettersOf('late@example.org')).map((l) => l.status)).toEqual(['pending_confirmation', 'pending_confirmation']);
   });

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { campaigns, emailOutbox, letters, senators, signatures, supporters, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import type { Role } from '@/lib/auth/permissions';
-import type { StaffActor } from '@/lib/people/staff-actor';
+import type { StaffActor } from '@/lib/auth/actor';
 import { importSenators } from '@/lib/senators/import-senators';
 
 // Shared by the people-, ledger- and audit- integration tests: rows are inserted directly.

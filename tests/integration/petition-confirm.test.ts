@@ -42,7 +42,7 @@ describe('confirmSignature', () => {
     const [sup] = await db.select().from(supporters);
     expect(sig.verifiedAt).toBeInstanceOf(Date);
     expect(sup.emailVerifiedAt).toBeInstanceOf(Date);
-    expect(await codeOf(confirmSignature({ input: { token: confirm } }))).toBe('NOT_FOUND');
+    expect(await codeOf(confirmSignature({ input: { token: confirm } }))).toBe('TOKEN_USED');
   });
 
   it('opening the link only looks: nothing is verified until the confirm itself', async () => {
@@ -54,7 +54,7 @@ describe('confirmSignature', () => {
     expect(await findUsedSignatureConfirmation({ input: { token: confirm } })).toBeNull();
 
     await confirmSignature({ input: { token: confirm } });
-    expect(await codeOf(previewSignatureConfirmation({ input: { token: confirm } }))).toBe('NOT_FOUND');
+    expect(await codeOf(previewSignatureConfirmation({ input: { token: confirm } }))).toBe('TOKEN_USED');
     expect((await findUsedSignatureConfirmation({ input: { token: confirm } }))?.campaign?.slug).toBe(SLUG);
     // Another kind of token, or garbage, never reads as a used confirmation.
     expect(await findUsedSignatureConfirmation({ input: { token: unsubscribe } })).toBeNull();
@@ -69,7 +69,7 @@ describe('confirmSignature', () => {
     const { db } = await getTestDb();
     await db.update(actionTokens).set({ expiresAt: sql`now() - interval '1 minute'` });
     const expired = await confirmSignature({ input: { token: confirm } }).catch((e: AppError) => e);
-    expect(expired).toMatchObject({ code: 'VALIDATION' });
+    expect(expired).toMatchObject({ code: 'TOKEN_EXPIRED' });
     expect((expired as AppError).message).toMatch(/expired/);
     const [sig] = await db.select().from(signatures);
     expect(sig.verifiedAt).toBeNull();
@@ -121,8 +121,8 @@ describe('unsubscribeSupporter', () => {
     expect(await codeOf(unsubscribeSupporter({ input: { token: 'B'.repeat(43) } }))).toBe('NOT_FOUND');
     const { db } = await getTestDb();
     await db.update(actionTokens).set({ expiresAt: sql`now() - interval '1 second'` });
-    expect(await codeOf(unsubscribeSupporter({ input: { token: unsubscribe } }))).toBe('VALIDATION');
-    expect(await codeOf(getUnsubscribeRequest({ input: { token: unsubscribe } }))).toBe('VALIDATION');
+    expect(await codeOf(unsubscribeSupporter({ input: { token: unsubscribe } }))).toBe('TOKEN_EXPIRED');
+    expect(await codeOf(getUnsubscribeRequest({ input: { token: unsubscribe } }))).toBe('TOKEN_EXPIRED');
   });
 
   it('is lifted when the person opts in again and confirms that signature', async () => {

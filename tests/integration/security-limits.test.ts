@@ -122,11 +122,11 @@ describe('action tokens', () => {
     expect(stored[0].token_hash).not.toContain(raw);
     expect(await peekActionToken(db, raw, 'confirm_letters')).toEqual(owner);
     expect(await consumeActionToken(db, raw, 'confirm_letters')).toEqual(owner);
-    await expect(consumeActionToken(db, raw, 'confirm_letters')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(peekActionToken(db, raw, 'confirm_letters')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(consumeActionToken(db, raw, 'confirm_letters')).rejects.toMatchObject({ code: 'TOKEN_USED' });
+    await expect(peekActionToken(db, raw, 'confirm_letters')).rejects.toMatchObject({ code: 'TOKEN_USED' });
   });
 
-  it('keeps multi-use tokens usable and rejects expired ones as VALIDATION', async () => {
+  it('keeps multi-use tokens usable and rejects expired ones as TOKEN_EXPIRED', async () => {
     const { db } = await getTestDb();
     const owner = await supporterId();
     const raw = await createActionToken(db, { purpose: 'unsubscribe', supporterId: owner.supporterId, ttlHours: 1 });
@@ -137,7 +137,7 @@ describe('action tokens', () => {
       });
     }
     const old = await createActionToken(db, { purpose: 'unsubscribe', supporterId: owner.supporterId, ttlHours: -1 });
-    await expect(consumeActionToken(db, old, 'unsubscribe')).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(consumeActionToken(db, old, 'unsubscribe')).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
   });
 
   it('upsertSupporter finds the same person by normalised email and keeps verification', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { auditLog, senatorImports, senators } from '@/db/schema';
 import { importSenators } from '@/lib/senators/import-senators';
-import { ROSTER_FILES } from '@/lib/senators/read-source';
+import { ROSTER_FILES } from '@/lib/senators/read-roster-source';
 import { getTestDb } from '../support/test-db';
 
 const SNAPSHOT = path.resolve(process.cwd(), '../shared/data/congress-legislators');

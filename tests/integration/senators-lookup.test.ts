@@ -6,7 +6,7 @@ import { ZIP_FORMAT_MESSAGE } from '@/lib/geo/zip-format';
 import { findSenatorsByState } from '@/lib/senators/find-senators-by-state';
 import { findSenatorsByZip } from '@/lib/senators/find-senators-by-zip';
 import { parseRoster, type RosterSenator } from '@/lib/senators/parse-roster';
-import { readRosterSource } from '@/lib/senators/read-source';
+import { readRosterSource } from '@/lib/senators/read-roster-source';
 import type { SenatorLookup } from '@/lib/senators/schemas';
 import { getTestDb } from '../support/test-db';
 import { rejection } from '../support/rejection';

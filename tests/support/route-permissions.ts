@@ -80,7 +80,7 @@ export const staffPages: RouteRule[] = [
     path: `/dashboard/treaties/${PLACEHOLDER_ID}`,
     allowed: NOT_FOUND_OK,
   },
-  { file: 'app/(staff)/dashboard/settings/page.tsx', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/organisations/page.tsx', permission: 'staff:manage' },
 ];
 
 /** Every route.ts under app/ that serves staff (the rest are in publicRoutes, with a reason). */
@@ -123,7 +123,7 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'updateTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },
-  { file: 'app/(staff)/dashboard/settings/actions.ts', name: 'updateCoalitionAction', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updateCoalitionAction', permission: 'staff:manage' },
 ];
 
 /** The URL path a page.tsx or route.ts serves: route groups dropped, e.g. `/dashboard/team`. */

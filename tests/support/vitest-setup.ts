@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { registerOutboxHooks } from '@/lib/boot/outbox-hooks';
 import { getTestDb, resetTestDb } from './test-db';
+
+registerOutboxHooks();
 
 // One database per run (shared across files because isolate is off); clean tables before each test.
 beforeAll(async () => {

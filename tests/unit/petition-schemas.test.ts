@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSource } from '@/lib/campaigns/read-source';
+import { readActionSource } from '@/lib/campaigns/read-action-source';
 import { SignPetitionInput } from '@/lib/petitions/schemas';
 import { EmailField, FirstNameField, ZipField } from '@/lib/supporters/schemas';
 
@@ -30,9 +30,9 @@ describe('petition schemas', () => {
   });
 
   it('reads ?source= from the form, else from a same-page Referer', () => {
-    expect(readSource('Email', null)).toBe('email');
-    expect(readSource('', 'http://localhost:3000/c/x?source=bluesky')).toBe('bluesky');
-    expect(readSource(undefined, 'http://localhost:3000/c/x?source=%3Cscript%3E')).toBeUndefined();
-    expect(readSource(undefined, 'not a url')).toBeUndefined();
+    expect(readActionSource('Email', null)).toBe('email');
+    expect(readActionSource('', 'http://localhost:3000/c/x?source=bluesky')).toBe('bluesky');
+    expect(readActionSource(undefined, 'http://localhost:3000/c/x?source=%3Cscript%3E')).toBeUndefined();
+    expect(readActionSource(undefined, 'not a url')).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRoster, ROSTER_RULES, RosterError } from '@/lib/senators/parse-roster';
-import { readRosterSource, ROSTER_FILES, RosterSourceError, type RosterSource } from '@/lib/senators/read-source';
+import { readRosterSource, ROSTER_FILES, RosterSourceError, type RosterSource } from '@/lib/senators/read-roster-source';
 
 const SNAPSHOT = path.resolve(process.cwd(), '../shared/data/congress-legislators');
 

@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { connection } from 'next/server';
 import { z } from 'zod';
+import { jsonError, validationError } from '@/lib/errors';
 import { listMailbox, mailboxEnabled } from '@/lib/email/list-mailbox';
 
 const Query = z.object({
@@ -19,7 +20,8 @@ export async function GET(req: NextRequest) {
     limit: req.nextUrl.searchParams.get('limit') || undefined,
   });
   if (!query.success) {
-    return Response.json({ error: 'Invalid query', issues: query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, { status: 400, headers });
+    const invalid = validationError(query.error.issues);
+    return jsonError('VALIDATION', invalid.message, invalid.fieldErrors, headers);
   }
   const messages = await listMailbox({ to: query.data.to || undefined, limit: query.data.limit });
   return Response.json({ messages }, { headers });

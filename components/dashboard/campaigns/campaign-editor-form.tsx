@@ -2,13 +2,11 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { CheckboxField } from '@/components/ui/checkbox-field';
-import { Field, SelectField } from '@/components/ui/field';
+import { CheckboxField, Field, SelectField, TextAreaField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { TextAreaField } from '@/components/ui/text-area-field';
 import type { StaffCampaign } from '@/lib/campaigns/get-staff-campaign';
 import { GOAL_MAX, SLUG_MAX, SUMMARY_MAX, TITLE_MAX } from '@/lib/campaigns/schemas';
-import type { CampaignEditorState } from './editor-state';
+import type { CampaignEditorState } from '@/lib/forms/campaign';
 import { LetterTemplateEditor } from './letter-template-editor';
 import { StoryEditor } from './story-editor';
 
@@ -148,7 +146,7 @@ export function CampaignEditorForm({
           options={deliveryOptions}
           defaultValue={v.deliveryMode}
           error={err('deliveryMode')}
-          hint={campaign.coalitionInboxSet ? undefined : 'The coalition inbox is not set yet: an owner or admin sets it in Settings.'}
+          hint={campaign.coalitionInboxSet ? undefined : 'The coalition inbox is not set yet: an owner or admin sets it under Organisations.'}
         />
       </Section>
 

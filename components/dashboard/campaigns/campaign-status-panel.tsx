@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import type { ActionState } from '@/components/dashboard/data-table/action-state';
+import type { ActionState } from '@/lib/forms/state';
 import { InlineActionForm } from '@/components/dashboard/data-table/inline-action-form';
 import type { StaffCampaign } from '@/lib/campaigns/get-staff-campaign';
 import { CloseCampaignForm } from './close-campaign-form';
-import type { CloseCampaignState } from './editor-state';
+import type { CloseCampaignState } from '@/lib/forms/campaign';
 import { StatusBadge } from './status-badge';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;

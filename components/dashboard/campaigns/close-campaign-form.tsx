@@ -3,9 +3,9 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { TextAreaField } from '@/components/ui/text-area-field';
+import { TextAreaField } from '@/components/ui/field';
 import { RESULT_NOTE_MAX } from '@/lib/campaigns/schemas';
-import type { CloseCampaignState } from './editor-state';
+import type { CloseCampaignState } from '@/lib/forms/campaign';
 
 /** Close with a result note (or, once closed, rewrite the note). */
 export function CloseCampaignForm({

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SLUG_MAX } from '@/lib/campaigns/schemas';
-import type { CreateCampaignState } from './editor-state';
+import type { CreateCampaignState } from '@/lib/forms/campaign';
 
 /** Title, optional web address and treaty: enough for a draft; the editor does the rest. */
 export function CreateCampaignForm({

@@ -1,8 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { Field } from '@/components/ui/field';
-import { TextAreaField } from '@/components/ui/text-area-field';
+import { Field, TextAreaField } from '@/components/ui/field';
 import type { SampleSenator } from '@/lib/campaigns/get-staff-campaign';
 import { buildLetterDraft, composeLetter, LETTER_BODY_MAX, LETTER_SUBJECT_MAX } from '@/lib/letters/letter-draft';
 import { MergeFieldList } from './merge-field-list';

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { CampaignStory } from '@/components/campaign/campaign-story';
 import { useHydrated } from '@/components/campaign/use-client-value';
-import { TextAreaField } from '@/components/ui/text-area-field';
+import { TextAreaField } from '@/components/ui/field';
 import { STORY_MAX } from '@/lib/campaigns/schemas';
 
 /**

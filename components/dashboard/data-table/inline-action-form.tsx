@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import { idleState, type ActionState } from './action-state';
+import { idleState, type ActionState } from '@/lib/forms/state';
 
 /**
  * A one-button form for a row action (approve, hide, retry). A real form posting to a server

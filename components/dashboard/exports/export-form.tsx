@@ -1,12 +1,8 @@
-import { FilterInput, FilterSelect } from '@/components/dashboard/data-table/filter-controls';
-import type { ExportOptions } from '@/lib/exports/list-export-options';
+import { FilterSelect } from '@/components/dashboard/data-table/filter-controls';
+import { SignerFilterFields } from '@/components/dashboard/people/signer-filter-fields';
+import type { SignerFilterOptions } from '@/lib/people/list-signer-filter-options';
 import { EXPORT_PRESETS, PRESET_LABELS, type ExportPreset } from '@/lib/exports/schemas';
 import type { SignerFilters } from '@/lib/people/signer-filters';
-
-const yesNo = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
 
 /**
  * A plain GET form straight to the export route: the browser downloads the file, so it works
@@ -17,7 +13,7 @@ export function ExportForm({
   filters,
   preset = 'crm',
 }: {
-  options: ExportOptions;
+  options: SignerFilterOptions;
   filters: Partial<SignerFilters>;
   preset?: ExportPreset;
 }) {
@@ -52,27 +48,7 @@ export function ExportForm({
         <legend className="text-base font-semibold">Which signers</legend>
         <p className="mb-3 text-sm text-muted">The same filters as the people table. Leave a filter empty to include everyone.</p>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <FilterInput id="export-q" label="Name or email contains" name="q" type="search" value={filters.q} />
-          <FilterSelect
-            id="export-state"
-            label="State"
-            name="state"
-            value={filters.state}
-            anyLabel="All states"
-            options={options.states.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))}
-          />
-          <FilterSelect
-            id="export-source"
-            label="Source"
-            name="source"
-            value={filters.source}
-            anyLabel="Any source"
-            options={options.sources.map((s) => ({ value: s, label: s }))}
-          />
-          <FilterSelect id="export-verified" label="Email verified" name="verified" value={filters.verified} options={yesNo} />
-          <FilterSelect id="export-opted-in" label="Opted in to updates" name="optedIn" value={filters.optedIn} options={yesNo} />
-          <FilterInput id="export-from" label="Signed from" name="from" type="date" value={filters.from} hint="Dates are in UTC." />
-          <FilterInput id="export-to" label="Signed until" name="to" type="date" value={filters.to} hint="Inclusive." />
+          <SignerFilterFields idPrefix="export" filters={filters} options={options} searchLabel="Name or email contains" />
         </div>
       </fieldset>
 

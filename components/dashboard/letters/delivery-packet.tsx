@@ -1,5 +1,5 @@
 import { formatCount, formatDate } from '@/components/dashboard/data-table/format';
-import type { DeliveryPacket as Packet } from '@/lib/letters-ledger/get-delivery-packet';
+import type { DeliveryPacket as Packet } from '@/lib/letters/get-delivery-packet';
 import { stateName } from '@/lib/geo/us-states';
 
 // When printed, only the packet shows (the dashboard around it is hidden), the cover gets a page

@@ -1,7 +1,7 @@
 import { FilterActions, FilterSelect } from '@/components/dashboard/data-table/filter-controls';
 import { humanize } from '@/components/dashboard/data-table/format';
-import { LETTER_CHANNELS, LETTER_STATUSES, type LedgerFilters } from '@/lib/letters-ledger/ledger-filters';
-import type { LedgerOptions } from '@/lib/letters-ledger/list-ledger-options';
+import { LETTER_CHANNELS, LETTER_STATUSES, type LedgerFilters } from '@/lib/letters/ledger-filters';
+import type { LedgerOptions } from '@/lib/letters/list-ledger-options';
 import { US_STATES } from '@/lib/geo/us-states';
 
 export function LedgerFiltersForm({ filters, options }: { filters: LedgerFilters; options: LedgerOptions }) {

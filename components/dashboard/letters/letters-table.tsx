@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import type { ActionState } from '@/components/dashboard/data-table/action-state';
+import type { ActionState } from '@/lib/forms/state';
 import { DataTable } from '@/components/dashboard/data-table/data-table';
 import { formatDateTime, humanize } from '@/components/dashboard/data-table/format';
 import { InlineActionForm } from '@/components/dashboard/data-table/inline-action-form';
-import type { LedgerRow } from '@/lib/letters-ledger/list-letters';
+import type { LedgerRow } from '@/lib/letters/list-letters';
 
 export function LettersTable({
   rows,

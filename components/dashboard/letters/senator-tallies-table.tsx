@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/dashboard/data-table/data-table';
 import { formatCount } from '@/components/dashboard/data-table/format';
-import type { SenatorTallies } from '@/lib/letters-ledger/list-senator-tallies';
+import type { SenatorTallies } from '@/lib/letters/list-senator-tallies';
 
 export function SenatorTalliesTable({ tallies, canOpenPackets }: { tallies: SenatorTallies; canOpenPackets: boolean }) {
   return (

@@ -1,5 +1,5 @@
 import { formatCount, formatDateTime } from '@/components/dashboard/data-table/format';
-import type { OutboxSummary } from '@/lib/outbox-monitor/get-outbox-summary';
+import type { OutboxSummary } from '@/lib/email/get-outbox-summary';
 
 const labels = { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' } as const;
 

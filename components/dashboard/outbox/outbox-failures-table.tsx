@@ -1,8 +1,8 @@
-import type { ActionState } from '@/components/dashboard/data-table/action-state';
+import type { ActionState } from '@/lib/forms/state';
 import { DataTable } from '@/components/dashboard/data-table/data-table';
 import { formatDateTime } from '@/components/dashboard/data-table/format';
 import { InlineActionForm } from '@/components/dashboard/data-table/inline-action-form';
-import { RECENT_FAILURES, type OutboxFailure } from '@/lib/outbox-monitor/get-outbox-summary';
+import { RECENT_FAILURES, type OutboxFailure } from '@/lib/email/get-outbox-summary';
 
 export function OutboxFailuresTable({
   failures,

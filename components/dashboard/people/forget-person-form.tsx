@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { idleState, type ActionState } from '@/components/dashboard/data-table/action-state';
+import { idleState, type ActionState } from '@/lib/forms/state';
 import { FormMessage } from '@/components/ui/form-message';
 
 export function ForgetPersonForm({

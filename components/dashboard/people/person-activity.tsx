@@ -1,7 +1,7 @@
 import { DataTable } from '@/components/dashboard/data-table/data-table';
 import { formatDateTime, humanize } from '@/components/dashboard/data-table/format';
 import { InlineActionForm } from '@/components/dashboard/data-table/inline-action-form';
-import type { ActionState } from '@/components/dashboard/data-table/action-state';
+import type { ActionState } from '@/lib/forms/state';
 import type { PersonDetail } from '@/lib/people/get-person';
 
 type Moderate = (state: ActionState, formData: FormData) => Promise<ActionState>;

@@ -1,18 +1,13 @@
-import { FilterActions, FilterInput, FilterSelect } from '@/components/dashboard/data-table/filter-controls';
+import { FilterActions, FilterSelect } from '@/components/dashboard/data-table/filter-controls';
+import { SignerFilterFields } from './signer-filter-fields';
 import type { SignerFilterOptions } from '@/lib/people/list-signer-filter-options';
 import type { SignerFilters } from '@/lib/people/signer-filters';
-
-const yesNo = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
 
 /** A GET form: every filter lands in the URL, so views work without JS and can be shared. */
 export function SignerFiltersForm({ filters, options }: { filters: SignerFilters; options: SignerFilterOptions }) {
   return (
     <form method="get" action="/dashboard/people" role="search" aria-label="Filter signers" className="mb-6 rounded-md border border-slate-200 bg-white p-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <FilterInput id="people-q" label="Search name or email" name="q" type="search" value={filters.q} />
         <FilterSelect
           id="people-campaign"
           label="Campaign"
@@ -21,24 +16,7 @@ export function SignerFiltersForm({ filters, options }: { filters: SignerFilters
           anyLabel="All campaigns"
           options={options.campaigns.map((c) => ({ value: c.id, label: c.title }))}
         />
-        <FilterSelect
-          id="people-state"
-          label="State"
-          name="state"
-          value={filters.state}
-          anyLabel="All states"
-          options={options.states.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))}
-        />
-        <FilterSelect
-          id="people-source"
-          label="Source"
-          name="source"
-          value={filters.source}
-          anyLabel="Any source"
-          options={options.sources.map((s) => ({ value: s, label: s }))}
-        />
-        <FilterSelect id="people-verified" label="Email verified" name="verified" value={filters.verified} options={yesNo} />
-        <FilterSelect id="people-opted-in" label="Opted in to updates" name="optedIn" value={filters.optedIn} options={yesNo} />
+        <SignerFilterFields idPrefix="people" filters={filters} options={options} />
         <FilterSelect
           id="people-comment"
           label="Comment"
@@ -60,8 +38,6 @@ export function SignerFiltersForm({ filters, options }: { filters: SignerFilters
           anyLabel="25"
           options={['50', '100'].map((n) => ({ value: n, label: n }))}
         />
-        <FilterInput id="people-from" label="Signed from" name="from" type="date" value={filters.from} hint="Dates are in UTC." />
-        <FilterInput id="people-to" label="Signed until" name="to" type="date" value={filters.to} hint="Inclusive." />
         <FilterSelect
           id="people-sort"
           label="Sort by"

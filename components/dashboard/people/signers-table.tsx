@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { DataTable, type Column } from '@/components/dashboard/data-table/data-table';
 import { formatDate } from '@/components/dashboard/data-table/format';
 import { InlineActionForm } from '@/components/dashboard/data-table/inline-action-form';
-import type { ActionState } from '@/components/dashboard/data-table/action-state';
+import type { ActionState } from '@/lib/forms/state';
 import type { SignerRow } from '@/lib/people/list-signers';
 import { SIGNER_SORTS, signerFiltersToParams, type SignerFilters } from '@/lib/people/signer-filters';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import type { DeliveryEmailState } from './senator-form-state';
+import type { FormState } from '@/lib/forms/state';
 
 /**
  * One senator's office address for letter delivery. Enter or the button saves; an empty field
@@ -16,7 +16,7 @@ export function DeliveryEmailForm({
   senatorId: string;
   senatorName: string;
   email: string | null;
-  action: (state: DeliveryEmailState, formData: FormData) => Promise<DeliveryEmailState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
   const inputId = useId();
@@ -35,7 +35,7 @@ export function DeliveryEmailForm({
           type="email"
           autoComplete="off"
           spellCheck={false}
-          defaultValue={state.email ?? email ?? ''}
+          defaultValue={state.values?.email ?? email ?? ''}
           aria-invalid={error || undefined}
           aria-describedby={messageId}
           className={`min-h-11 w-full rounded-md border bg-white px-2 text-sm ${error ? 'border-red-700' : 'border-slate-500'}`}
@@ -50,7 +50,7 @@ export function DeliveryEmailForm({
         </button>
       </div>
       <span id={messageId} role={error ? 'alert' : 'status'} className={`text-xs ${error ? 'font-medium text-red-700' : 'text-green-800'}`}>
-        {state.status !== 'idle' ? state.message : ''}
+        {state.status !== 'idle' ? (state.fieldErrors?.email?.[0] ?? state.message) : ''}
       </span>
     </form>
   );

@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import { STANCE_LABELS, type PositionState } from './senator-form-state';
+import type { FormState } from '@/lib/forms/state';
+import { STANCE_LABELS } from '@/lib/senators/stance-labels';
 
 const control = (error?: string) =>
   `min-h-11 w-full rounded-md border bg-white px-2 text-sm ${error ? 'border-red-700' : 'border-slate-500'}`;
@@ -22,7 +23,7 @@ export function PositionForm({
   stance: string;
   note: string | null;
   sourceUrl: string | null;
-  action: (state: PositionState, formData: FormData) => Promise<PositionState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
   const id = useId();

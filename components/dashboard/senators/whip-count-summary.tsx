@@ -1,5 +1,5 @@
 import type { WhipCount } from '@/lib/senators/get-whip-count';
-import { STANCE_LABELS } from './senator-form-state';
+import { STANCE_LABELS } from '@/lib/senators/stance-labels';
 
 const yesStances = ['champion', 'supports', 'leaning_yes'] as const;
 const otherStances = ['undecided', 'leaning_no', 'opposes', 'unknown'] as const;

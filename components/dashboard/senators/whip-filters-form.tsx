@@ -1,6 +1,6 @@
 import { US_STATES } from '@/lib/geo/us-states';
 import type { WhipCount } from '@/lib/senators/get-whip-count';
-import { STANCE_LABELS } from './senator-form-state';
+import { STANCE_LABELS } from '@/lib/senators/stance-labels';
 
 const control = 'mt-1 block min-h-11 w-full rounded-md border border-slate-500 bg-white px-2';
 

@@ -3,16 +3,15 @@
 import { useActionState } from 'react';
 import { STAGE_COPY } from '@/components/campaign/stage-copy';
 import { Button } from '@/components/ui/button';
-import { Field, SelectField } from '@/components/ui/field';
+import { Field, SelectField, TextAreaField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { TextAreaField } from '@/components/ui/text-area-field';
 import { TREATY_STAGES } from '@/lib/treaties/schemas';
-import type { TreatyFormState } from './treaty-form-state';
+import type { FormState } from '@/lib/forms/state';
 
 const stageOptions = TREATY_STAGES.map((s) => ({ value: s, label: STAGE_COPY[s].label }));
 
 /** A new treaty: names, dates and the step it has reached so far (its first recorded step). */
-export function NewTreatyForm({ action }: { action: (state: TreatyFormState, formData: FormData) => Promise<TreatyFormState> }) {
+export function NewTreatyForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   const [state, formAction] = useActionState(action, { status: 'idle' });
   const v = state.values ?? {};
   const err = (k: string) => state.fieldErrors?.[k]?.[0];

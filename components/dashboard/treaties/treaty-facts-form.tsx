@@ -2,11 +2,10 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Field, TextAreaField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { TextAreaField } from '@/components/ui/text-area-field';
 import type { StaffTreaty } from '@/lib/treaties/get-treaty';
-import type { TreatyFormState } from './treaty-form-state';
+import type { FormState } from '@/lib/forms/state';
 
 const asText = (v: string | number | null) => (v === null ? '' : String(v));
 
@@ -16,7 +15,7 @@ export function TreatyFactsForm({
   action,
 }: {
   treaty: StaffTreaty;
-  action: (state: TreatyFormState, formData: FormData) => Promise<TreatyFormState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const [state, formAction] = useActionState(action, { status: 'idle' });
   const v = state.values ?? {

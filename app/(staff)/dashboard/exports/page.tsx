@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ExportForm } from '@/components/dashboard/exports/export-form';
 import { RecentExports } from '@/components/dashboard/exports/recent-exports';
 import { requireStaffPage } from '@/lib/auth/require-staff';
-import { listExportOptions } from '@/lib/exports/list-export-options';
+import { listSignerFilterOptions } from '@/lib/people/list-signer-filter-options';
 import { listRecentExports } from '@/lib/exports/list-recent-exports';
 import { parseSignerFilters } from '@/lib/people/signer-filters';
 
@@ -16,7 +16,7 @@ export default async function ExportsPage({ searchParams }: Props) {
   const params = await searchParams;
   const { filters } = parseSignerFilters(params);
   const preset = params.preset === 'delivery' ? 'delivery' : 'crm';
-  const [options, recent] = await Promise.all([listExportOptions({ actor }), listRecentExports({ actor })]);
+  const [options, recent] = await Promise.all([listSignerFilterOptions({ actor, for: 'exports' }), listRecentExports({ actor })]);
 
   return (
     <div>

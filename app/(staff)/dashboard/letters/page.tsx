@@ -6,9 +6,9 @@ import { LedgerFiltersForm } from '@/components/dashboard/letters/ledger-filters
 import { LettersTable } from '@/components/dashboard/letters/letters-table';
 import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/require-staff';
-import { parseLedgerFilters, type LedgerFilters } from '@/lib/letters-ledger/ledger-filters';
-import { listLedgerOptions } from '@/lib/letters-ledger/list-ledger-options';
-import { listLetters } from '@/lib/letters-ledger/list-letters';
+import { parseLedgerFilters, type LedgerFilters } from '@/lib/letters/ledger-filters';
+import { listLedgerOptions } from '@/lib/letters/list-ledger-options';
+import { listLetters } from '@/lib/letters/list-letters';
 import { retryLetterAction } from './actions';
 
 export const metadata: Metadata = { title: 'Letters' };

@@ -2,22 +2,23 @@
 
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
-import type { ActionState } from '@/components/dashboard/data-table/action-state';
-import { requireStaffAction } from '@/lib/auth/require-staff';
 import { kickDrain } from '@/lib/email/drain-loop';
-import { retryOutboxMessage } from '@/lib/outbox-monitor/retry-outbox-message';
-import { actionErrorState } from '@/lib/people/action-error';
+import { RetryOutboxMessageInput } from '@/lib/email/monitor-schemas';
+import { retryOutboxMessage } from '@/lib/email/retry-outbox-message';
+import { staffAction } from '@/lib/forms/staff-action';
 
-export async function retryOutboxAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    // First: nothing runs for a signed-out or under-privileged caller (mapped to form state below).
-    const actor = await requireStaffAction('outbox:view');
-    await retryOutboxMessage({ actor, input: { outboxId: String(formData.get('outboxId') ?? '') } });
-  } catch (e) {
-    return actionErrorState(e);
-  }
-  after(kickDrain);
-  revalidatePath('/dashboard/outbox');
-  revalidatePath('/dashboard/letters', 'layout');
-  return { status: 'ok', message: 'Queued again.' };
-}
+export const retryOutboxAction = staffAction({
+  permission: 'outbox:view',
+  fields: [],
+  hidden: ['outboxId'],
+  schema: RetryOutboxMessageInput,
+  run: (actor, input) => retryOutboxMessage({ actor, input }),
+  done: () => ({
+    message: 'Queued again.',
+    revalidate: () => {
+      after(kickDrain);
+      revalidatePath('/dashboard/outbox');
+      revalidatePath('/dashboard/letters', 'layout');
+    },
+  }),
+});

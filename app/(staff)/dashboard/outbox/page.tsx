@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { OutboxCounts } from '@/components/dashboard/outbox/outbox-counts';
 import { OutboxFailuresTable } from '@/components/dashboard/outbox/outbox-failures-table';
 import { requireStaffPage } from '@/lib/auth/require-staff';
-import { getOutboxSummary } from '@/lib/outbox-monitor/get-outbox-summary';
+import { getOutboxSummary } from '@/lib/email/get-outbox-summary';
 import { retryOutboxAction } from './actions';
 
 export const metadata: Metadata = { title: 'Email outbox' };

@@ -1,46 +1,30 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { DeliveryEmailState, PositionState } from '@/components/dashboard/senators/senator-form-state';
-import { requireStaffAction } from '@/lib/auth/require-staff';
-import { validationError } from '@/lib/errors';
-import { actionErrorState } from '@/lib/people/action-error';
+import { staffAction } from '@/lib/forms/staff-action';
 import { SetDeliveryEmailInput, setDeliveryEmail } from '@/lib/senators/set-delivery-email';
 import { SetSenatorPositionInput, setSenatorPosition } from '@/lib/senators/set-senator-position';
 
-const text = (fd: FormData, key: string) => String(fd.get(key) ?? '');
+const refresh = () => revalidatePath('/dashboard/senators');
 
-export async function setDeliveryEmailAction(_prev: DeliveryEmailState, formData: FormData): Promise<DeliveryEmailState> {
-  const email = text(formData, 'email');
-  let message: string;
-  let saved: string;
-  try {
-    const actor = await requireStaffAction('senators:edit');
-    const parsed = SetDeliveryEmailInput.safeParse({ senatorId: text(formData, 'senatorId'), email });
-    if (!parsed.success) throw validationError(parsed.error.issues);
-    const r = await setDeliveryEmail({ actor, input: parsed.data });
-    saved = r.email ?? '';
-    message = !r.changed ? 'No change.' : r.email ? 'Saved: letters go to this address.' : 'Cleared: writers send their letters themselves.';
-  } catch (e) {
-    const state = await actionErrorState(e);
-    return { ...state, message: state.fieldErrors?.email?.[0] ?? state.message, email };
-  }
-  revalidatePath('/dashboard/senators');
-  return { status: 'ok', message, email: saved };
-}
+export const setDeliveryEmailAction = staffAction({
+  permission: 'senators:edit',
+  fields: ['email'],
+  hidden: ['senatorId'],
+  schema: SetDeliveryEmailInput,
+  run: (actor, input) => setDeliveryEmail({ actor, input }),
+  done: (r) => ({
+    message: !r.changed ? 'No change.' : r.email ? 'Saved: letters go to this address.' : 'Cleared: writers send their letters themselves.',
+    state: { values: { email: r.email ?? '' } },
+    revalidate: refresh,
+  }),
+});
 
-export async function setSenatorPositionAction(_prev: PositionState, formData: FormData): Promise<PositionState> {
-  const values = { stance: text(formData, 'stance'), note: text(formData, 'note'), sourceUrl: text(formData, 'sourceUrl') };
-  let message: string;
-  try {
-    const actor = await requireStaffAction('senators:edit');
-    const parsed = SetSenatorPositionInput.safeParse({ ...values, senatorId: text(formData, 'senatorId'), treatyId: text(formData, 'treatyId') });
-    if (!parsed.success) throw validationError(parsed.error.issues);
-    const r = await setSenatorPosition({ actor, input: parsed.data });
-    message = r.changed ? 'Position saved.' : 'No change.';
-  } catch (e) {
-    return { ...(await actionErrorState(e)), values };
-  }
-  revalidatePath('/dashboard/senators');
-  return { status: 'ok', message };
-}
+export const setSenatorPositionAction = staffAction({
+  permission: 'senators:edit',
+  fields: ['stance', 'note', 'sourceUrl'],
+  hidden: ['senatorId', 'treatyId'],
+  schema: SetSenatorPositionInput,
+  run: (actor, input) => setSenatorPosition({ actor, input }),
+  done: (r) => ({ message: r.changed ? 'Position saved.' : 'No change.', revalidate: refresh }),
+});

@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import { DataTable, type Column } from '@/components/dashboard/data-table/data-table';
 import { DeliveryEmailForm } from '@/components/dashboard/senators/delivery-email-form';
 import { PositionForm } from '@/components/dashboard/senators/position-form';
-import { STANCE_LABELS } from '@/components/dashboard/senators/senator-form-state';
+import { STANCE_LABELS } from '@/lib/senators/stance-labels';
 import { WhipCountSummary } from '@/components/dashboard/senators/whip-count-summary';
 import { WhipFiltersForm } from '@/components/dashboard/senators/whip-filters-form';
 import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { isAppError } from '@/lib/errors';
 import { getWhipCount, type WhipCount, type WhipRow } from '@/lib/senators/get-whip-count';
-import type { StaffActor } from '@/lib/people/staff-actor';
+import type { StaffActor } from '@/lib/auth/actor';
 import { listTreaties } from '@/lib/treaties/list-treaties';
 import { setDeliveryEmailAction, setSenatorPositionAction } from './actions';
 

@@ -1,66 +1,46 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { ActionState } from '@/components/dashboard/data-table/action-state';
-import { requireStaffAction } from '@/lib/auth/require-staff';
-import { isAppError } from '@/lib/errors';
-import { requestLogger } from '@/lib/log/request-id';
-import { inviteStaff } from '@/lib/staff/invite-staff';
-import { restoreStaff } from '@/lib/staff/restore-staff';
-import { revokeStaff } from '@/lib/staff/revoke-staff';
-import { updateStaffRole } from '@/lib/staff/update-staff-role';
+import { staffAction } from '@/lib/forms/staff-action';
+import { inviteStaff } from '@/lib/team/invite-staff';
+import { restoreStaff } from '@/lib/team/restore-staff';
+import { revokeStaff } from '@/lib/team/revoke-staff';
+import { InviteStaffInput, RestoreStaffInput, RevokeStaffInput, UpdateStaffRoleInput } from '@/lib/team/schemas';
+import { updateStaffRole } from '@/lib/team/update-staff-role';
 
-export type InviteFormState = ActionState & { values?: { email: string; name: string; role: string } };
+const refresh = () => revalidatePath('/dashboard/team');
 
-const text = (fd: FormData, key: string) => String(fd.get(key) ?? '');
+export const inviteStaffAction = staffAction({
+  permission: 'staff:manage',
+  fields: ['email', 'name', 'role'],
+  schema: InviteStaffInput,
+  run: (actor, input) => inviteStaff({ actor, input }),
+  done: (invited) => ({ message: `Invitation sent to ${invited.email}.`, revalidate: refresh }),
+});
 
-async function failure(e: unknown): Promise<ActionState> {
-  if (isAppError(e)) return { status: 'error', message: e.message, fieldErrors: e.fieldErrors };
-  (await requestLogger()).error({ err: (e as Error).message }, 'team action failed');
-  return { status: 'error', message: 'Something went wrong. Please try again.' };
-}
+export const updateStaffRoleAction = staffAction({
+  permission: 'staff:manage',
+  fields: [],
+  hidden: ['userId', 'role'],
+  schema: UpdateStaffRoleInput,
+  run: (actor, input) => updateStaffRole({ actor, input }),
+  done: (r) => ({ message: r.changed ? `Saved: now ${r.to}.` : 'No change.', revalidate: refresh }),
+});
 
-export async function inviteStaffAction(_prev: InviteFormState, formData: FormData): Promise<InviteFormState> {
-  const values = { email: text(formData, 'email'), name: text(formData, 'name'), role: text(formData, 'role') };
-  try {
-    const actor = await requireStaffAction('staff:manage');
-    const invited = await inviteStaff({ actor, input: { ...values, role: values.role as never } });
-    revalidatePath('/dashboard/team');
-    return { status: 'ok', message: `Invitation sent to ${invited.email}.` };
-  } catch (e) {
-    return { ...(await failure(e)), values };
-  }
-}
+export const revokeStaffAction = staffAction({
+  permission: 'staff:manage',
+  fields: [],
+  hidden: ['userId'],
+  schema: RevokeStaffInput,
+  run: (actor, input) => revokeStaff({ actor, input }),
+  done: (r) => ({ message: `Access revoked for ${r.email}.`, revalidate: refresh }),
+});
 
-export async function updateStaffRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    const actor = await requireStaffAction('staff:manage');
-    const r = await updateStaffRole({ actor, input: { userId: text(formData, 'userId'), role: text(formData, 'role') as never } });
-    revalidatePath('/dashboard/team');
-    return { status: 'ok', message: r.changed ? `Saved: now ${r.to}.` : 'No change.' };
-  } catch (e) {
-    return failure(e);
-  }
-}
-
-export async function revokeStaffAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    const actor = await requireStaffAction('staff:manage');
-    const r = await revokeStaff({ actor, input: { userId: text(formData, 'userId') } });
-    revalidatePath('/dashboard/team');
-    return { status: 'ok', message: `Access revoked for ${r.email}.` };
-  } catch (e) {
-    return failure(e);
-  }
-}
-
-export async function restoreStaffAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    const actor = await requireStaffAction('staff:manage');
-    const r = await restoreStaff({ actor, input: { userId: text(formData, 'userId') } });
-    revalidatePath('/dashboard/team');
-    return { status: 'ok', message: `Access restored for ${r.email}.` };
-  } catch (e) {
-    return failure(e);
-  }
-}
+export const restoreStaffAction = staffAction({
+  permission: 'staff:manage',
+  fields: [],
+  hidden: ['userId'],
+  schema: RestoreStaffInput,
+  run: (actor, input) => restoreStaff({ actor, input }),
+  done: (r) => ({ message: `Access restored for ${r.email}.`, revalidate: refresh }),
+});

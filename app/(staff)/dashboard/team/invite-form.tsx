@@ -4,10 +4,11 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { inviteStaffAction, type InviteFormState } from './actions';
+import type { FormState } from '@/lib/forms/state';
+import { inviteStaffAction } from './actions';
 
 export function InviteForm({ roleOptions }: { roleOptions: { value: string; label: string }[] }) {
-  const [state, formAction] = useActionState<InviteFormState, FormData>(inviteStaffAction, { status: 'idle' });
+  const [state, formAction] = useActionState<FormState, FormData>(inviteStaffAction, { status: 'idle' });
   const values = state.status === 'error' ? state.values : undefined;
   return (
     <div className="space-y-4">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import { idleState, type ActionState } from '@/components/dashboard/data-table/action-state';
+import { idleState, type ActionState } from '@/lib/forms/state';
 import { Button } from '@/components/ui/button';
 import { updateStaffRoleAction } from './actions';
 

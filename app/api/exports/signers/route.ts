@@ -1,9 +1,8 @@
 import { requireStaffApi } from '@/lib/auth/require-staff';
-import { httpStatus, isAppError } from '@/lib/errors';
+import { toJsonResponse } from '@/lib/errors';
 import { exportSigners } from '@/lib/exports/export-signers';
 import { contentDisposition } from '@/lib/exports/csv-format';
 import { exportInputFromParams } from '@/lib/exports/schemas';
-import { requestLogger } from '@/lib/log/request-id';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,10 +23,6 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (e) {
-    if (isAppError(e)) {
-      return Response.json({ error: e.code, message: e.message, fieldErrors: e.fieldErrors }, { status: httpStatus[e.code] });
-    }
-    (await requestLogger()).error({ err: (e as Error).message }, 'signer export could not start');
-    return Response.json({ error: 'INTERNAL', message: 'The export could not be started.' }, { status: 500 });
+    return toJsonResponse(e, { log: 'signer export could not start' });
   }
 }

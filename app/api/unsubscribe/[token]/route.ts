@@ -1,5 +1,4 @@
-import { httpStatus, isAppError } from '@/lib/errors';
-import { requestLogger } from '@/lib/log/request-id';
+import { toJsonResponse } from '@/lib/errors';
 import { unsubscribeSupporter } from '@/lib/supporters/unsubscribe-supporter';
 
 // RFC 8058 one-click unsubscribe: the mail provider POSTs `List-Unsubscribe=One-Click` here with
@@ -11,8 +10,6 @@ export async function POST(_req: Request, { params }: { params: Promise<{ token:
     const result = await unsubscribeSupporter({ input: { token } });
     return Response.json({ ok: true, ...result }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
-    if (isAppError(e)) return Response.json({ ok: false, error: e.message }, { status: httpStatus[e.code] });
-    (await requestLogger()).error({ err: e instanceof Error ? e.message : String(e) }, 'one-click unsubscribe failed');
-    return Response.json({ ok: false, error: 'Something went wrong. Please try the link in the email.' }, { status: 500 });
+    return toJsonResponse(e, { log: 'one-click unsubscribe failed' });
   }
 }

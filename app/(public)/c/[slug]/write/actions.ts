@@ -1,50 +1,20 @@
 'use server';
 
-import { headers } from 'next/headers';
-import { after } from 'next/server';
-import { readSource } from '@/lib/campaigns/read-source';
-import { kickDrain } from '@/lib/email/drain-loop';
-import { isAppError, validationError } from '@/lib/errors';
-import { letterValuesFrom, type LetterFormState } from '@/lib/letters/form-state';
+import { publicFormAction } from '@/lib/forms/public-action';
+import { letterValuesFrom, type LetterFormState } from '@/lib/forms/letter';
 import { SendLettersInput } from '@/lib/letters/schemas';
 import { sendLetters } from '@/lib/letters/send-letters';
-import { requestLogger } from '@/lib/log/request-id';
-import { STARTED_AT_FIELD, checkFormGuard, issueFormGuardToken } from '@/lib/security/form-guard';
-import { enforcePublicLimits } from '@/lib/security/public-limits';
 
-/**
- * The letter form's action (bound to the campaign slug). Public: bot checks, then validation (no
- * database), then per-IP and per-email limits, then the service's single transaction. Works as a
- * plain form post without JS: the page re-renders with the returned state.
- */
-export async function sendLettersAction(campaignSlug: string, _prev: LetterFormState, formData: FormData): Promise<LetterFormState> {
-  const values = letterValuesFrom(formData);
-  let guardPassed = false;
-  try {
-    await checkFormGuard(formData);
-    guardPassed = true;
-    const source = readSource(formData.get('source'), (await headers()).get('referer'));
-    const input = { campaignSlug, ...values, source };
-    const parsed = SendLettersInput.safeParse(input);
-    if (!parsed.success) throw validationError(parsed.error.issues);
-    await enforcePublicLimits('letter', { email: parsed.data.email });
-    const result = await sendLetters({ input });
-    if (result.kind !== 'already_written') after(() => kickDrain());
-    return { status: 'done', result };
-  } catch (e) {
-    // A person fixing a field keeps the form's original timestamp: a fresh one would restart the
-    // minimum fill time and refuse a quick correction. Only a failed check gets a new one.
-    const started = formData.get(STARTED_AT_FIELD);
-    const guardToken = guardPassed && typeof started === 'string' ? started : await issueFormGuardToken();
-    if (isAppError(e)) {
-      return { status: 'error', message: e.message, fieldErrors: e.fieldErrors, values, guardToken };
-    }
-    (await requestLogger()).error({ err: e instanceof Error ? e.message : String(e), campaignSlug }, 'sending letters failed');
-    return {
-      status: 'error',
-      message: 'Something went wrong on our side and your letters were not sent. Please try again in a moment.',
-      values,
-      guardToken,
-    };
-  }
-}
+/** The letter form's action, bound to the campaign slug (the pipeline: lib/forms/public-action.ts). */
+export const sendLettersAction: (slug: string, prev: LetterFormState, formData: FormData) => Promise<LetterFormState> =
+  publicFormAction({
+    limit: 'letter',
+    schema: SendLettersInput,
+    values: letterValuesFrom,
+    input: (values, { bound, source }) => ({ ...values, campaignSlug: bound, source }),
+    emailOf: (input) => input.email,
+    run: (input) => sendLetters({ input }),
+    sendsMail: (result) => result.kind !== 'already_written',
+    success: (result): LetterFormState => ({ status: 'done', result }),
+    fallback: 'Something went wrong on our side and your letters were not sent. Please try again in a moment.',
+  });

@@ -2,10 +2,9 @@
 
 import { after } from 'next/server';
 import { kickDrain } from '@/lib/email/drain-loop';
-import { isAppError } from '@/lib/errors';
+import { toFormState } from '@/lib/errors';
+import type { ConfirmLettersState } from '@/lib/forms/letter';
 import { confirmLetters } from '@/lib/letters/confirm-letters';
-import type { ConfirmLettersState } from '@/lib/letters/form-state';
-import { requestLogger } from '@/lib/log/request-id';
 
 /** The "Confirm and send" button (bound to the link's token). The token is the only credential. */
 // useActionState also passes the previous state and the (empty) form data; neither is needed.
@@ -15,10 +14,11 @@ export async function confirmLettersAction(token: string): Promise<ConfirmLetter
     after(() => kickDrain());
     return { status: 'done', ...result };
   } catch (e) {
-    if (isAppError(e)) {
-      return { status: 'error', code: e.code === 'NOT_FOUND' ? 'used' : e.code === 'VALIDATION' ? 'expired' : 'other', message: e.message };
-    }
-    (await requestLogger()).error({ err: e instanceof Error ? e.message : String(e) }, 'confirming letters failed');
-    return { status: 'error', code: 'other', message: 'Something went wrong on our side and your letters were not sent. Please try again in a moment.' };
+    const state = await toFormState(e, {
+      fallback: 'Something went wrong on our side and your letters were not sent. Please try again in a moment.',
+      log: 'confirming letters failed',
+    });
+    const code = state.code === 'TOKEN_EXPIRED' ? 'expired' : state.code === 'TOKEN_USED' || state.code === 'NOT_FOUND' ? 'used' : 'other';
+    return { status: 'error', code, message: state.message };
   }
 }

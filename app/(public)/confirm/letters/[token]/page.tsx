@@ -26,7 +26,7 @@ export default async function ConfirmLettersPage({ params }: Props) {
     view = { kind: 'ready', ...preview };
   } catch (e) {
     if (!isAppError(e)) throw e;
-    view = { kind: e.code === 'VALIDATION' ? 'expired' : 'used', campaign: await findConfirmationCampaign(token) };
+    view = { kind: e.code === 'TOKEN_EXPIRED' ? 'expired' : 'used', campaign: await findConfirmationCampaign(token) };
   }
   const coalition = await getCoalition();
   return <ConfirmLetters view={view} coalitionName={coalition.name} action={confirmLettersAction.bind(null, token)} />;

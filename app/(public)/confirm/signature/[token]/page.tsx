@@ -34,7 +34,7 @@ export default async function ConfirmSignaturePage({ params, searchParams }: Pro
     preview = await previewSignatureConfirmation({ input: { token } });
   } catch (e) {
     if (!isAppError(e)) throw e;
-    return <LinkProblem expired={e.code === 'VALIDATION'} />;
+    return <LinkProblem expired={e.code === 'TOKEN_EXPIRED'} />;
   }
   return (
     <NoticePage title="Confirm your signature">

@@ -1,16 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import type { ActionState } from '@/components/dashboard/data-table/action-state';
-import {
-  EDITOR_CHECKBOXES,
-  EDITOR_FIELDS,
-  type CampaignEditorState,
-  type CampaignEditorValues,
-  type CloseCampaignState,
-} from '@/components/dashboard/campaigns/editor-state';
-import { requireStaffAction } from '@/lib/auth/require-staff';
 import { archiveCampaign } from '@/lib/campaigns/archive-campaign';
 import { revalidateCampaign } from '@/lib/campaigns/cache-tags';
 import { closeCampaign } from '@/lib/campaigns/close-campaign';
@@ -18,6 +8,8 @@ import { duplicateCampaign } from '@/lib/campaigns/duplicate-campaign';
 import { publishCampaign } from '@/lib/campaigns/publish-campaign';
 import {
   ArchiveCampaignInput,
+  CAMPAIGN_CHECKBOX_KEYS,
+  CAMPAIGN_CONTENT_KEYS,
   CloseCampaignInput,
   DuplicateCampaignInput,
   PublishCampaignInput,
@@ -26,124 +18,93 @@ import {
 } from '@/lib/campaigns/schemas';
 import { unpublishCampaign } from '@/lib/campaigns/unpublish-campaign';
 import { updateCampaign } from '@/lib/campaigns/update-campaign';
-import { isAppError, validationError } from '@/lib/errors';
-import { actionErrorState } from '@/lib/people/action-error';
+import { isAppError } from '@/lib/errors';
+import type { CampaignEditorState } from '@/lib/forms/campaign';
+import { staffAction } from '@/lib/forms/staff-action';
 
-const text = (fd: FormData, key: string) => String(fd.get(key) ?? '');
-const version = (fd: FormData) => ({ id: text(fd, 'id'), expectedUpdatedAt: text(fd, 'expectedUpdatedAt') });
+const VERSION = ['id', 'expectedUpdatedAt'] as const;
 
 /** The public page, its slug lookups and the staff views of one campaign, after a change commits. */
-function refresh(id: string) {
+const refresh = (id: string) => () => {
   revalidateCampaign(id);
   revalidatePath('/dashboard/campaigns');
   revalidatePath(`/dashboard/campaigns/${id}`, 'layout');
-}
-
-function editorValues(fd: FormData): CampaignEditorValues {
-  const values: CampaignEditorValues = { id: text(fd, 'id'), expectedUpdatedAt: text(fd, 'expectedUpdatedAt') };
-  for (const key of EDITOR_FIELDS) values[key] = EDITOR_CHECKBOXES.has(key) ? (fd.get(key) ? 'on' : '') : text(fd, key);
-  return values;
-}
+};
 
 /** Save the editor ("Save", or "Save and publish" for a draft); the no-JS "Preview" button saves nothing. */
-export async function updateCampaignAction(_prev: CampaignEditorState, formData: FormData): Promise<CampaignEditorState> {
-  const values = editorValues(formData);
-  const intent = text(formData, 'intent');
-  let id: string;
-  let message: string;
-  try {
-    const actor = await requireStaffAction('campaigns:edit');
-    if (intent === 'preview') return { status: 'idle', values, preview: true };
-    const parsed = UpdateCampaignInput.safeParse(values);
-    if (!parsed.success) throw validationError(parsed.error.issues);
-    const saved = await updateCampaign({ actor, input: parsed.data });
-    id = saved.id;
-    message = saved.changed.length ? 'Changes saved.' : 'No changes to save.';
-    if (intent === 'publish') {
-      try {
-        await publishCampaign({ actor, input: { id, expectedUpdatedAt: saved.updatedAt } });
-        message = saved.changed.length ? 'Changes saved and the campaign is live.' : 'The campaign is live.';
-      } catch (e) {
-        if (!isAppError(e)) throw e;
-        message = `Changes saved, but the campaign was not published: ${e.message}`;
-        refresh(id);
-        return { status: 'error', message };
-      }
+export const updateCampaignAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: CAMPAIGN_CONTENT_KEYS,
+  checkboxes: CAMPAIGN_CHECKBOX_KEYS,
+  hidden: [...VERSION, 'intent'],
+  schema: UpdateCampaignInput,
+  intercept: (values): CampaignEditorState | undefined =>
+    values.intent === 'preview' ? { status: 'idle', values, preview: true } : undefined,
+  run: async (actor, input, formData) => {
+    const saved = await updateCampaign({ actor, input });
+    let message = saved.changed.length ? 'Changes saved.' : 'No changes to save.';
+    if (formData.get('intent') !== 'publish') return { id: saved.id, message, publishFailed: false };
+    try {
+      await publishCampaign({ actor, input: { id: saved.id, expectedUpdatedAt: saved.updatedAt } });
+      message = saved.changed.length ? 'Changes saved and the campaign is live.' : 'The campaign is live.';
+      return { id: saved.id, message, publishFailed: false };
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return { id: saved.id, message: `Changes saved, but the campaign was not published: ${e.message}`, publishFailed: true };
     }
-  } catch (e) {
-    return { ...(await actionErrorState(e)), values };
-  }
-  refresh(id);
-  return { status: 'ok', message };
-}
+  },
+  done: (r) => ({
+    message: r.message,
+    revalidate: refresh(r.id),
+    ...(r.publishFailed ? { state: { status: 'error' as const } } : {}),
+  }),
+});
 
-async function statusChange(run: () => Promise<{ id: string; message: string }>): Promise<ActionState> {
-  let result: { id: string; message: string };
-  try {
-    result = await run();
-  } catch (e) {
-    return actionErrorState(e);
-  }
-  refresh(result.id);
-  return { status: 'ok', message: result.message };
-}
+export const publishCampaignAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: [],
+  hidden: VERSION,
+  schema: PublishCampaignInput,
+  run: (actor, input) => publishCampaign({ actor, input }),
+  done: (r) => ({ message: r.changed ? 'The campaign is live.' : 'The campaign was already live.', revalidate: refresh(r.id) }),
+});
 
-export async function publishCampaignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return statusChange(async () => {
-    const actor = await requireStaffAction('campaigns:edit');
-    const parsed = PublishCampaignInput.safeParse(version(formData));
-    if (!parsed.success) throw validationError(parsed.error.issues);
-    const r = await publishCampaign({ actor, input: parsed.data });
-    return { id: r.id, message: r.changed ? 'The campaign is live.' : 'The campaign was already live.' };
-  });
-}
+export const unpublishCampaignAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: [],
+  hidden: VERSION,
+  schema: UnpublishCampaignInput,
+  run: (actor, input) => unpublishCampaign({ actor, input }),
+  done: (r) => ({ message: 'Back to draft: the public page is offline.', revalidate: refresh(r.id) }),
+});
 
-export async function unpublishCampaignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return statusChange(async () => {
-    const actor = await requireStaffAction('campaigns:edit');
-    const parsed = UnpublishCampaignInput.safeParse(version(formData));
-    if (!parsed.success) throw validationError(parsed.error.issues);
-    const r = await unpublishCampaign({ actor, input: parsed.data });
-    return { id: r.id, message: 'Back to draft: the public page is offline.' };
-  });
-}
+export const closeCampaignAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: ['resultNote'],
+  hidden: VERSION,
+  schema: CloseCampaignInput,
+  run: (actor, input) => closeCampaign({ actor, input }),
+  done: (r) => ({ message: 'The campaign is closed; the page shows your result note.', revalidate: refresh(r.id) }),
+});
 
-export async function closeCampaignAction(_prev: CloseCampaignState, formData: FormData): Promise<CloseCampaignState> {
-  const values = { resultNote: text(formData, 'resultNote') };
-  let id: string;
-  try {
-    const actor = await requireStaffAction('campaigns:edit');
-    const parsed = CloseCampaignInput.safeParse({ ...version(formData), ...values });
-    if (!parsed.success) throw validationError(parsed.error.issues);
-    ({ id } = await closeCampaign({ actor, input: parsed.data }));
-  } catch (e) {
-    return { ...(await actionErrorState(e)), values };
-  }
-  refresh(id);
-  return { status: 'ok', message: 'The campaign is closed; the page shows your result note.' };
-}
-
-export async function archiveCampaignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return statusChange(async () => {
-    const actor = await requireStaffAction('campaigns:edit');
-    const parsed = ArchiveCampaignInput.safeParse({ ...version(formData), archived: text(formData, 'archived') });
-    if (!parsed.success) throw validationError(parsed.error.issues);
-    const r = await archiveCampaign({ actor, input: parsed.data });
-    return { id: r.id, message: r.archived ? 'Archived: the campaign is hidden from the list.' : 'Restored from the archive.' };
-  });
-}
+export const archiveCampaignAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: [],
+  hidden: [...VERSION, 'archived'],
+  schema: ArchiveCampaignInput,
+  run: (actor, input) => archiveCampaign({ actor, input }),
+  done: (r) => ({
+    message: r.archived ? 'Archived: the campaign is hidden from the list.' : 'Restored from the archive.',
+    revalidate: refresh(r.id),
+  }),
+});
 
 /** A new draft copy → its editor. */
-export async function duplicateCampaignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  let copyId: string;
-  try {
-    const actor = await requireStaffAction('campaigns:edit');
-    const parsed = DuplicateCampaignInput.safeParse({ id: text(formData, 'id') });
-    if (!parsed.success) throw validationError(parsed.error.issues);
-    ({ id: copyId } = await duplicateCampaign({ actor, input: parsed.data }));
-  } catch (e) {
-    return actionErrorState(e);
-  }
-  revalidatePath('/dashboard/campaigns');
-  redirect(`/dashboard/campaigns/${copyId}?notice=duplicated`);
-}
+export const duplicateCampaignAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: [],
+  hidden: ['id'],
+  schema: DuplicateCampaignInput,
+  run: (actor, input) => duplicateCampaign({ actor, input }),
+  done: ({ id }) => ({ revalidate: () => revalidatePath('/dashboard/campaigns'), redirect: `/dashboard/campaigns/${id}?notice=duplicated` }),
+});

@@ -4,8 +4,8 @@ import { FilterSelect } from '@/components/dashboard/data-table/filter-controls'
 import { SenatorTalliesTable } from '@/components/dashboard/letters/senator-tallies-table';
 import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/require-staff';
-import { listLedgerOptions } from '@/lib/letters-ledger/list-ledger-options';
-import { listSenatorTallies } from '@/lib/letters-ledger/list-senator-tallies';
+import { listLedgerOptions } from '@/lib/letters/list-ledger-options';
+import { listSenatorTallies } from '@/lib/letters/list-senator-tallies';
 
 export const metadata: Metadata = { title: 'Letters per senator' };
 

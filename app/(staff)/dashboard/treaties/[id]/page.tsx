@@ -8,7 +8,7 @@ import { TreatyFactsForm } from '@/components/dashboard/treaties/treaty-facts-fo
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { isAppError } from '@/lib/errors';
 import { getTreaty, type StaffTreaty } from '@/lib/treaties/get-treaty';
-import type { StaffActor } from '@/lib/people/staff-actor';
+import type { StaffActor } from '@/lib/auth/actor';
 import { addTreatyStageEventAction, updateTreatyAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Treaty' };

@@ -1,4 +1,5 @@
 import { after } from 'next/server';
+import { jsonError, toJsonResponse } from '@/lib/errors';
 import { countPageView } from '@/lib/analytics/record-page-view';
 import { findPublicCampaignBySlug } from '@/lib/campaigns/find-public-campaign-by-slug';
 import { cachedSignatureCount } from '@/lib/campaigns/public-cache';
@@ -13,9 +14,17 @@ import { issueFormGuardToken } from '@/lib/security/form-guard';
 // by day and source only — no cookie, nothing about the visitor; an address that keeps reloading
 // stops being counted after a few views (its salted hash is a rate-limit key that expires). Visitors
 // without JS are not counted. The answer brings the live count and a fresh anti-bot timestamp for the form.
-export async function POST(req: Request, { params }: { params: Promise<{ slug: string }> }) {
+export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  try {
+    return await countView(req, ctx);
+  } catch (e) {
+    return toJsonResponse(e, { log: 'page view beacon failed' });
+  }
+}
+
+async function countView(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const campaign = await findPublicCampaignBySlug((await params).slug);
-  if (!campaign) return Response.json({ error: 'Campaign not found' }, { status: 404 });
+  if (!campaign) return jsonError('NOT_FOUND', 'We could not find a campaign at this address.');
   let source: string | undefined;
   try {
     const body = (await req.json()) as { source?: unknown };

@@ -5,7 +5,7 @@ import { DeliveryPacket } from '@/components/dashboard/letters/delivery-packet';
 import { PrintButton } from '@/components/dashboard/letters/print-button';
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { isAppError } from '@/lib/errors';
-import { getDeliveryPacket } from '@/lib/letters-ledger/get-delivery-packet';
+import { getDeliveryPacket } from '@/lib/letters/get-delivery-packet';
 
 export const metadata: Metadata = { title: 'Delivery packet' };
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { letters } from '@/db/schema';
-import type { LetterStatusCounts } from './schemas';
+import type { LetterStatusCounts } from './ledger-schemas';
 
 const countStatus = (status: string) => sql<number>`count(${letters.id}) filter (where ${letters.status} = ${status})::int`;
 

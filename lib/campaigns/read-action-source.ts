@@ -5,7 +5,7 @@ import { SourceField } from '@/lib/petitions/schemas';
  * its query string, so forms fill their hidden `source` field in the browser; without JS the field
  * is empty and the Referer (same-origin, so it keeps its query under our Referrer-Policy) stands in.
  */
-export function readSource(formValue: unknown, referer: string | null | undefined): string | undefined {
+export function readActionSource(formValue: unknown, referer: string | null | undefined): string | undefined {
   const direct = SourceField.parse(formValue);
   if (direct) return direct;
   if (!referer) return undefined;

@@ -1,4 +1,6 @@
 // Types and helpers shared by the petition form (client) and its server action: no server-only.
+import type { AppErrorCode } from '@/lib/errors';
+import { readFields } from './values';
 
 export type PetitionFormValues = {
   firstName: string;
@@ -11,6 +13,7 @@ export type PetitionFormValues = {
 
 export type PetitionFormState = {
   status: 'idle' | 'error' | 'signed' | 'already_signed';
+  code?: AppErrorCode | 'INTERNAL';
   /** Form-level message (rate limit, closed campaign, "please correct…"). */
   message?: string;
   fieldErrors?: Partial<Record<keyof PetitionFormValues | '_form', string[]>>;
@@ -26,20 +29,8 @@ export type PetitionFormState = {
 
 export const initialPetitionState: PetitionFormState = { status: 'idle' };
 
-const ECHO_MAX = 10_000;
-
 /** Read the petition fields from a form post as plain strings (capped), for validation and echo. */
 export function petitionValuesFrom(formData: Pick<FormData, 'get'>): PetitionFormValues {
-  const text = (name: string) => {
-    const v = formData.get(name);
-    return typeof v === 'string' ? v.slice(0, ECHO_MAX) : '';
-  };
-  return {
-    firstName: text('firstName'),
-    lastName: text('lastName'),
-    email: text('email'),
-    zip: text('zip'),
-    comment: text('comment'),
-    optIn: formData.get('optIn') === 'on',
-  };
+  const v = readFields(formData, ['firstName', 'lastName', 'email', 'zip', 'comment'], { max: 10_000 });
+  return { ...v, optIn: formData.get('optIn') === 'on' };
 }

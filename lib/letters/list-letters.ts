@@ -3,7 +3,7 @@ import { asc, count, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, letters, senators, supporters } from '@/db/schema';
 import { validationError } from '@/lib/errors';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import { buildLedgerWhere, LedgerFilters, type LedgerFiltersInput } from './ledger-filters';
 
 /** One letter in the ledger: the writer's name but never their email or the letter text. */

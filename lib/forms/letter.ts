@@ -1,5 +1,7 @@
 // Shared by the letter form (client) and its server action: no server-only.
-import type { LetterDelivery, SendLettersResult } from './types';
+import type { AppErrorCode } from '@/lib/errors';
+import { readFields } from './values';
+import type { LetterDelivery, SendLettersResult } from '@/lib/letters/types';
 
 export type LetterFormValues = {
   firstName: string;
@@ -18,6 +20,7 @@ export type LetterFormState =
   | { status: 'idle' }
   | {
       status: 'error';
+      code?: AppErrorCode | 'INTERNAL';
       message: string;
       fieldErrors?: Partial<Record<keyof LetterFormValues | '_form', string[]>>;
       /** What was typed, so a refused form comes back filled in. */
@@ -30,25 +33,8 @@ export type LetterFormState =
 export const initialLetterState: LetterFormState = { status: 'idle' };
 
 // Long enough to hand back an over-long letter for trimming, short enough to bound the echo.
-const ECHO_MAX = 20_000;
-
 export function letterValuesFrom(formData: Pick<FormData, 'get'>): LetterFormValues {
-  const text = (name: string) => {
-    const v = formData.get(name);
-    return typeof v === 'string' ? v.slice(0, ECHO_MAX) : '';
-  };
-  return {
-    firstName: text('firstName'),
-    lastName: text('lastName'),
-    email: text('email'),
-    zip: text('zip'),
-    state: text('state'),
-    city: text('city'),
-    street: text('street'),
-    subject: text('subject'),
-    body: text('body'),
-    personalSentence: text('personalSentence'),
-  };
+  return readFields(formData, ['firstName', 'lastName', 'email', 'zip', 'state', 'city', 'street', 'subject', 'body', 'personalSentence']);
 }
 
 /** The confirmation page's button: idle, then where each letter went, or why the link did not work. */

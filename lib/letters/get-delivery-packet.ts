@@ -3,8 +3,8 @@ import { and, asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, letters, senators, signatures, supporters, treaties } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
-import { GetDeliveryPacketInput, type LetterStatusCounts } from './schemas';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
+import { GetDeliveryPacketInput, type LetterStatusCounts } from './ledger-schemas';
 import { letterStatusCountFields, toStatusCounts } from './status-counts';
 
 // A packet is printed and handed over; past this many names it points to the CSV export instead.

@@ -3,8 +3,8 @@ import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, letters, senators, signatures } from '@/db/schema';
 import { AppError, validationError } from '@/lib/errors';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
-import { CampaignScopeInput, type LetterStatusCounts } from './schemas';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
+import { CampaignScopeInput, type LetterStatusCounts } from './ledger-schemas';
 import { letterStatusCountFields, toStatusCounts } from './status-counts';
 
 export type SenatorTally = {

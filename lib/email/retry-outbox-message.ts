@@ -5,9 +5,9 @@ import { emailOutbox } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { retryOutboxEmail } from '@/lib/email/retry';
 import { AppError, validationError } from '@/lib/errors';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { FORGOTTEN_ADDRESS } from '@/lib/people/schemas';
-import { RetryOutboxMessageInput } from './schemas';
+import { RetryOutboxMessageInput } from './monitor-schemas';
 
 /** Re-queue a failed email (and its letter, if it carries one); audited `outbox.retry`. */
 export async function retryOutboxMessage({

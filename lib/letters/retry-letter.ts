@@ -5,8 +5,8 @@ import { letters, supporters } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { retryOutboxEmail } from '@/lib/email/retry';
 import { AppError, validationError } from '@/lib/errors';
-import { assertCan, auditActor, type StaffActor } from '@/lib/people/staff-actor';
-import { RetryLetterInput } from './schemas';
+import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
+import { RetryLetterInput } from './ledger-schemas';
 
 /**
  * Put a failed letter back in the queue: its outbox row goes failed → queued and the letter

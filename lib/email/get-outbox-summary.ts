@@ -2,9 +2,9 @@ import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import { maskEmail } from './mask-email';
-import { OUTBOX_STATUSES, type OutboxStatus } from './schemas';
+import { OUTBOX_STATUSES, type OutboxStatus } from './monitor-schemas';
 
 export type OutboxFailure = {
   id: string;

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, senators } from '@/db/schema';
-import { assertCan, type StaffActor } from '@/lib/people/staff-actor';
+import { assertCan, type StaffActor } from '@/lib/auth/actor';
 
 export type LedgerOptions = {
   campaigns: { id: string; title: string; status: string }[];

@@ -6,10 +6,10 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import type { CoalitionSettings } from '@/lib/organisations/get-coalition-settings';
 import { updateCoalitionAction } from './actions';
-import type { CoalitionFormState } from './coalition-form-state';
+import type { FormState } from '@/lib/forms/state';
 
 export function CoalitionForm({ settings }: { settings: CoalitionSettings }) {
-  const [state, formAction] = useActionState<CoalitionFormState, FormData>(updateCoalitionAction, { status: 'idle' });
+  const [state, formAction] = useActionState<FormState, FormData>(updateCoalitionAction, { status: 'idle' });
   const v = state.values ?? {
     name: settings.name,
     tagline: settings.tagline ?? '',

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { letters } from '@/db/schema';
+import { registerOutboxHook } from '@/lib/email/hooks';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,4 +31,22 @@ export async function requeueLetter(tx: DbOrTx, letterId: string) {
     .update(letters)
     .set({ status: 'queued', failureReason: null, updatedAt: sql`now()` })
     .where(and(eq(letters.id, letterId), eq(letters.status, 'failed')));
+}
+
+/** The letters ledger follows the outbox rows that carry letters to Senate offices. */
+export function registerLetterOutboxHooks(): void {
+  registerOutboxHook('letter-to-senator', {
+    onSent: async (tx, row) => {
+      const id = letterIdOf(row.props);
+      if (id) await markLetterSent(tx, id);
+    },
+    onFailed: async (tx, row, reason) => {
+      const id = letterIdOf(row.props);
+      if (id) await markLetterFailed(tx, id, reason);
+    },
+    onRequeued: async (tx, row) => {
+      const id = letterIdOf(row.props);
+      if (id) await requeueLetter(tx, id);
+    },
+  });
 }

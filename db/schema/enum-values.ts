@@ -1,0 +1,37 @@
+// The values of every database enum, in one place: db/schema/enums.ts builds the Postgres enums
+// from these, and option lists, zod schemas and labels elsewhere import them (client code too —
+// this file has no imports, so it costs a form nothing). Adding a value here needs a migration.
+
+// The US path of a treaty: signed by the President, transmitted to the Senate, referred to Foreign
+// Relations, reported, given advice and consent (two-thirds of senators present), then ratified by
+// deposit of the instrument.
+export const TREATY_STAGES = [
+  'adopted',
+  'signed',
+  'transmitted',
+  'in_committee',
+  'reported',
+  'consented',
+  'ratified',
+  'withdrawn',
+] as const;
+
+export const CAMPAIGN_STATUSES = ['draft', 'live', 'closed'] as const;
+export const SIGNER_VISIBILITIES = ['hidden', 'first_name_state', 'full_name_state'] as const;
+export const DELIVERY_MODES = ['office', 'coalition_inbox', 'supporter'] as const;
+export const COMMENT_STATUSES = ['none', 'pending', 'approved', 'hidden'] as const;
+export const LETTER_STATUSES = ['pending_confirmation', 'queued', 'sent', 'self_send', 'failed'] as const;
+export const LETTER_CHANNELS = ['office_email', 'coalition_inbox', 'supporter'] as const;
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
+export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
+export const TOKEN_PURPOSES = ['confirm_signature', 'confirm_letters', 'unsubscribe'] as const;
+
+export type TreatyStageValue = (typeof TREATY_STAGES)[number];
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export type SignerVisibility = (typeof SIGNER_VISIBILITIES)[number];
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type Stance = (typeof SENATOR_STANCES)[number];

@@ -1,0 +1,9 @@
+import { registerLetterOutboxHooks } from '@/lib/letters/outbox-hooks';
+
+/**
+ * The composition root of the outbox: every domain that follows its rows registers here. Called by
+ * the app's boot, the worker and the test setup before anything drains.
+ */
+export function registerOutboxHooks(): void {
+  registerLetterOutboxHooks();
+}

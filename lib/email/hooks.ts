@@ -1,0 +1,30 @@
+import type { Tx } from '@/db/client';
+import type { OutboxRow } from '@/db/schema';
+
+/**
+ * What a domain does when one of its outbox rows changes fate, inside the same transaction as the
+ * outbox's own write (so the two never disagree). The outbox knows no domain: letters register
+ * theirs (lib/letters/outbox-hooks.ts) from the process's composition root (lib/boot/outbox-hooks.ts).
+ */
+export type OutboxHook = {
+  /** The provider accepted the message. */
+  onSent?: (tx: Tx, row: OutboxRow) => Promise<void>;
+  /** No more attempts (or a permanent error): `reason` is what staff see. */
+  onFailed?: (tx: Tx, row: OutboxRow, reason: string) => Promise<void>;
+  /** Staff put a failed row back in the queue. */
+  onRequeued?: (tx: Tx, row: OutboxRow) => Promise<void>;
+};
+
+// On globalThis: Next bundles server code into several chunks, each with its own module instances,
+// and the hooks registered at boot must be the ones every drain sees.
+const g = globalThis as unknown as { __ratifyOutboxHooks?: Map<string, OutboxHook> };
+const registry = () => (g.__ratifyOutboxHooks ??= new Map());
+
+/** Register the hook for rows of one template (replaces an earlier one: registration is idempotent). */
+export function registerOutboxHook(template: string, hook: OutboxHook): void {
+  registry().set(template, hook);
+}
+
+export function outboxHookFor(template: string): OutboxHook | undefined {
+  return registry().get(template);
+}

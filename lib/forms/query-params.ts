@@ -1,0 +1,54 @@
+import { z, type ZodObject, type ZodRawShape } from 'zod';
+
+// GET query parameters for staff lists (people, letters, audit, analytics): empty strings mean
+// "not set", and a malformed parameter is dropped rather than failing the page, so a hand-edited
+// URL still shows a sensible list. Client-safe (the filter forms import the same schemas).
+
+const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/** An optional query parameter: empty or absent → undefined. */
+export const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+
+/** A parameter with a default when empty or absent. */
+export const defaultedParam = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema);
+
+// Postgres dates run from 4713 BC; a person's filter never needs more than this, and years like
+// 0000 or 99999 must be refused here rather than reach the database.
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+
+/** A calendar day `YYYY-MM-DD` in a sensible range. */
+export const isoDay = (message = 'Use a date like 2025-01-31.') =>
+  z.iso.date(message).refine((d) => {
+    const year = Number(d.slice(0, 4));
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  }, `Use a date between ${MIN_YEAR} and ${MAX_YEAR}.`);
+
+/** `page` and `pageSize`: whole numbers within bounds (an absurd page number is dropped, not a 500). */
+export const pageParam = defaultedParam(z.coerce.number().int().min(1).max(100_000).default(1));
+export const pageSizeParam = (max: number, fallback: number) => defaultedParam(z.coerce.number().int().min(1).max(max).default(fallback));
+
+export type ParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** The schema's keys, read from search params (first value of a repeated one). */
+export function paramsRecord(keys: readonly string[], params: ParamsLike): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of keys) {
+    const raw = params instanceof URLSearchParams ? params.get(key) : params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+/** Parse leniently: malformed parameters are dropped and named in `invalid`. */
+export function parseLenient<S extends ZodObject<ZodRawShape>>(schema: S, params: ParamsLike): { filters: z.output<S>; invalid: string[] } {
+  const record = paramsRecord(Object.keys(schema.shape), params);
+  const first = schema.safeParse(record);
+  if (first.success) return { filters: first.data, invalid: [] };
+  const invalid = [...new Set(first.error.issues.map((i) => String(i.path[0])))];
+  for (const key of invalid) delete record[key];
+  const second = schema.safeParse(record);
+  // A refinement across fields (e.g. from after to) can still fail: fall back to the defaults.
+  return { filters: second.success ? second.data : schema.parse({}), invalid };
+}
