@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import CampaignUpdate, { CampaignUpdateProps, campaignUpdateSubject } from './campaign-update';
 import LetterReceipt, { LetterReceiptProps, letterReceiptSubject } from './letter-receipt';
 import LetterToSenator, { LetterToSenatorProps, letterToSenatorSubject } from './letter-to-senator';
+import LettersAlreadyWritten, { LettersAlreadyWrittenProps, lettersAlreadyWrittenSubject } from './letters-already-written';
 import LettersConfirmation, { LettersConfirmationProps, lettersConfirmationSubject } from './letters-confirmation';
 import SignatureConfirmation, { SignatureConfirmationProps, signatureConfirmationSubject } from './signature-confirmation';
 import StaffInvite, { StaffInviteProps, staffInviteSubject } from './staff-invite';
@@ -32,6 +33,12 @@ export const templates = {
     subject: lettersConfirmationSubject,
     marketing: false,
     props: LettersConfirmationProps,
+  }),
+  'letters-already-written': define({
+    component: LettersAlreadyWritten,
+    subject: lettersAlreadyWrittenSubject,
+    marketing: false,
+    props: LettersAlreadyWrittenProps,
   }),
   'letter-to-senator': define({
     component: LetterToSenator,

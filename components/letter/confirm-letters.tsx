@@ -13,7 +13,7 @@ type Campaign = { slug: string; title: string };
 
 /** What opening the link showed: ready to confirm, or why not. */
 export type ConfirmLinkView =
-  | { kind: 'ready'; campaign: Campaign; senatorNames: string[] }
+  | { kind: 'ready'; campaign: Campaign; letters: { senatorName: string; subject: string; body: string }[] }
   | { kind: 'used' | 'expired'; campaign: Campaign | null };
 
 type Props = {
@@ -51,21 +51,41 @@ export function ConfirmLetters({ view, coalitionName, action }: Props) {
   }
 
   if (view.kind !== 'ready') return <LinkProblem expired={view.kind === 'expired'} campaign={view.campaign} />;
-  const { campaign, senatorNames } = view;
+  const { campaign, letters } = view;
+  const senatorNames = letters.map((l) => l.senatorName);
   const plural = senatorNames.length !== 1;
+  if (letters.length === 0) {
+    return (
+      <NoticePage title="Nothing left to send from this link" tone="problem">
+        <p>
+          These letters about “{campaign.title}” were replaced by a newer request from the same address, or have already
+          been sent. Nothing was sent from this link. Use the link in the newest email we sent you, or write again.
+        </p>
+        <p>
+          <Link href={`/c/${campaign.slug}/write`} className="font-semibold text-brand-700 underline">
+            Write your letters
+          </Link>
+        </p>
+      </NoticePage>
+    );
+  }
   return (
-    <div className="max-w-2xl space-y-5 border-l-4 border-brand-600 pl-5">
+    <div className="max-w-3xl space-y-5 border-l-4 border-brand-600 pl-5">
       <h1 className="text-3xl font-bold">Confirm and send your {plural ? 'letters' : 'letter'}</h1>
       <p className="text-lg">
-        {senatorNames.length > 0 ? (
-          <>
-            Your {plural ? 'letters' : 'letter'} to {list(senatorNames)} about “{campaign.title}”{' '}
-            {plural ? 'are' : 'is'} ready. Confirm that this is your email address and we’ll send {plural ? 'them' : 'it'}.
-          </>
-        ) : (
-          <>Your letters about “{campaign.title}” have already been sent. Confirm to see where each one went.</>
-        )}
+        Your {plural ? 'letters' : 'letter'} to {list(senatorNames)} about “{campaign.title}” {plural ? 'are' : 'is'} ready. Read{' '}
+        {plural ? 'them' : 'it'} below: {plural ? 'they go' : 'it goes'} to the {plural ? 'offices' : 'office'} in your name only when you
+        confirm.
       </p>
+      {letters.map((l) => (
+        <article key={l.senatorName} aria-label={`Letter to ${l.senatorName}`} className="rounded-md border border-slate-300 bg-white p-4">
+          <h2 className="text-lg font-semibold">To {l.senatorName}</h2>
+          <p className="mt-1">
+            <span className="font-medium">Subject:</span> {l.subject}
+          </p>
+          <p className="mt-3 whitespace-pre-wrap break-words">{l.body}</p>
+        </article>
+      ))}
       <FormMessage>
         {state.status === 'error' ? (
           <>

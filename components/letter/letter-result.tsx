@@ -22,23 +22,22 @@ export function LetterResult({ result, slug, organisationName }: { result: SendL
       </div>
     );
   }
-  const earlier = result.alreadyWrittenNames.length > 0 && (
-    <p>You had already written to {list(result.alreadyWrittenNames)}, so we didn’t write again.</p>
-  );
   if (result.kind === 'confirm_email') {
+    // The same answer whatever the address's history: a stranger typing someone's address learns nothing.
     return (
       <div className="space-y-3 rounded-lg border-l-4 border-green-600 bg-white p-5" role="status">
         <h2 className="text-xl font-semibold">Check your email to confirm</h2>
         <p>
-          {result.resent ? 'Your letters are still waiting for you. We’ve sent a new link' : 'We’ve sent a link'} to{' '}
-          <strong>{result.email}</strong>. Your {result.senatorNames.length > 1 ? 'letters' : 'letter'} to {list(result.senatorNames)}{' '}
-          will go as soon as you open it and confirm — senators’ offices count letters from real constituents only.
+          We’ve sent an email to <strong>{result.email}</strong>. Your {result.senatorNames.length > 1 ? 'letters' : 'letter'} to{' '}
+          {list(result.senatorNames)} will go only when you open it and confirm: nothing is sent in your name without your click.
         </p>
-        {earlier}
-        <p className="text-sm text-muted">No email? Check your spam folder. The link works for 7 days.</p>
+        <p className="text-sm text-muted">No email? Check your spam folder. The link works for 7 days. Once you have confirmed, this browser remembers you for 30 days.</p>
       </div>
     );
   }
+  const earlier = result.alreadyWrittenNames.length > 0 && (
+    <p>You had already written to {list(result.alreadyWrittenNames)}, so we didn’t write again.</p>
+  );
   return (
     <div className="space-y-4">
       <div className="rounded-lg border-l-4 border-green-600 bg-white p-5" role="status">

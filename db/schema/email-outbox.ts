@@ -25,6 +25,9 @@ export const emailOutbox = pgTable(
     renderedText: text('rendered_text'),
     transport: text('transport'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    // Set when the recipient or the person in the message is forgotten: a send finishing afterwards
+    // records its outcome but writes no rendered copy back.
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

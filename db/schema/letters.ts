@@ -17,6 +17,15 @@ export const letters = pgTable(
     senatorId: text('senator_id')
       .notNull()
       .references(() => senators.bioguideId),
+    // One submission of the letter form: its confirmation link sends exactly these letters.
+    batchId: uuid('batch_id'),
+    // The writer's record as they typed it for this letter (what the office receives).
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    zip: text('zip'),
+    city: text('city'),
+    street: text('street'),
+    state: text('state'),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     edited: boolean('edited').notNull().default(false),
@@ -38,6 +47,7 @@ export const letters = pgTable(
     index('letters_senator_idx').on(t.senatorId, t.campaignId),
     index('letters_status_idx').on(t.status),
     index('letters_supporter_idx').on(t.supporterId),
+    index('letters_batch_idx').on(t.batchId),
   ],
 );
 

@@ -14,6 +14,8 @@ export const actionTokens = pgTable(
       .notNull()
       .references(() => supporters.id, { onDelete: 'cascade' }),
     campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
+    // confirm_letters: the submission (letters.batch_id) this link confirms, and nothing else.
+    batchId: uuid('batch_id'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,6 @@
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns';
-import { commentStatus } from './enums';
+import { commentStatus, signerVisibility } from './enums';
 
 export const supporters = pgTable(
   'supporters',
@@ -15,6 +15,8 @@ export const supporters = pgTable(
     street: text('street'),
     state: text('state'),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    // Unsubscribing revokes every "confirmed writer" cookie issued before this moment.
+    writerTrustRevokedAt: timestamp('writer_trust_revoked_at', { withTimezone: true }),
     unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
     forgottenAt: timestamp('forgotten_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -36,8 +38,17 @@ export const signatures = pgTable(
     supporterId: uuid('supporter_id')
       .notNull()
       .references(() => supporters.id),
-    // The state at signing time, so per-state counts survive a supporter moving or being forgotten.
+    // The signature's own record: what the signer typed, as it was when they signed. The public page,
+    // the packets and the exports show this, so a later submission with the same address (by anyone)
+    // never changes what is shown for this signature. The state also keeps per-state counts stable.
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    zip: text('zip'),
+    city: text('city'),
     state: text('state'),
+    // What the campaign said it would show of signers when this person signed; the page shows the
+    // stricter of this and the campaign's current setting.
+    visibility: signerVisibility('visibility').notNull().default('hidden'),
     comment: text('comment'),
     commentStatus: commentStatus('comment_status').notNull().default('none'),
     optedIn: boolean('opted_in').notNull().default(false),

@@ -76,6 +76,15 @@ async function claimDue(db: Db, limit: number): Promise<OutboxRow[]> {
   return rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
 }
 
+/**
+ * The rendered copy kept on the row — unless the row was erased while we were sending (its person
+ * was forgotten): then the outcome is recorded but nothing personal is written back.
+ */
+function keptCopy(rendered: RenderedEmail) {
+  const unlessErased = (value: string) => sql`case when ${emailOutbox.erasedAt} is null then ${value} else null end`;
+  return { renderedSubject: unlessErased(rendered.subject), renderedHtml: unlessErased(rendered.html), renderedText: unlessErased(rendered.text) };
+}
+
 /** Only the drainer holding this claim (same attempt number) may record a failure. */
 const claimedBy = (row: OutboxRow) =>
   and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'sending'), eq(emailOutbox.attempts, row.attempts));
@@ -119,9 +128,7 @@ async function recordSent(db: Db, row: OutboxRow, rendered: RenderedEmail, provi
         status: 'sent',
         providerMessageId: providerId,
         transport: transportName,
-        renderedSubject: rendered.subject,
-        renderedHtml: rendered.html,
-        renderedText: rendered.text,
+        ...keptCopy(rendered),
         sentAt: sql`now()`,
         lockedUntil: null,
         lastError: null,
@@ -142,9 +149,7 @@ async function fail(
   baseMs = 0,
 ) {
   // Keep what we tried to send, so the mailbox and staff can see it.
-  const copy = rendered
-    ? { renderedSubject: rendered.subject, renderedHtml: rendered.html, renderedText: rendered.text }
-    : {};
+  const copy = rendered ? keptCopy(rendered) : {};
   if (outcome === 'retried') {
     const delayMs = backoffDelayMs(row.attempts, baseMs);
     await db

@@ -8,6 +8,8 @@ import type { ExportFilters, ExportPreset } from './schemas';
 
 export type ExportColumn = { label: string; expr: SQL };
 
+// Names, ZIP, city and state are each signature's own record (as typed when signing), so a later
+// submission with the same address — by anyone — never changes an export. Email is the identity.
 const state = sql`coalesce(${signatures.state}, ${supporters.state})`;
 const yesNo = (cond: SQL) => sql`(case when ${cond} then 'yes' else 'no' end)`;
 
@@ -19,16 +21,16 @@ const yesNo = (cond: SQL) => sql`(case when ${cond} then 'yes' else 'no' end)`;
 function presetColumns(preset: ExportPreset, wrap: (e: SQL) => SQL): ExportColumn[] {
   if (preset === 'delivery') {
     return [
-      { label: 'Full name', expr: wrap(sql`btrim(${supporters.firstName} || ' ' || ${supporters.lastName})`) },
-      { label: 'City', expr: wrap(sql`${supporters.city}`) },
+      { label: 'Full name', expr: wrap(sql`btrim(${signatures.firstName} || ' ' || ${signatures.lastName})`) },
+      { label: 'City', expr: wrap(sql`${signatures.city}`) },
       { label: 'State', expr: wrap(state) },
     ];
   }
   return [
-    { label: 'First name', expr: wrap(sql`${supporters.firstName}`) },
-    { label: 'Last name', expr: wrap(sql`${supporters.lastName}`) },
+    { label: 'First name', expr: wrap(sql`${signatures.firstName}`) },
+    { label: 'Last name', expr: wrap(sql`${signatures.lastName}`) },
     { label: 'Email', expr: wrap(sql`${supporters.email}`) },
-    { label: 'ZIP', expr: wrap(sql`${supporters.zip}`) },
+    { label: 'ZIP', expr: wrap(sql`${signatures.zip}`) },
     { label: 'State', expr: wrap(state) },
     { label: 'Verified', expr: yesNo(sql`${signatures.verifiedAt} is not null`) },
     // An unsubscribe withdraws consent for every campaign the person signed.

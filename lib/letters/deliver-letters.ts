@@ -41,16 +41,7 @@ export async function deliverLetters(
 ): Promise<LetterDelivery[]> {
   const campaign = await loadLetterCampaign(tx, { id: owner.campaignId });
   if (!campaign) throw new AppError('NOT_FOUND', 'We could not find this campaign.');
-  const [supporter] = await tx
-    .select({
-      email: supporters.email,
-      firstName: supporters.firstName,
-      lastName: supporters.lastName,
-      city: supporters.city,
-      state: supporters.state,
-    })
-    .from(supporters)
-    .where(eq(supporters.id, owner.supporterId));
+  const [supporter] = await tx.select({ email: supporters.email }).from(supporters).where(eq(supporters.id, owner.supporterId));
   if (!supporter?.email) return [];
 
   const pending = await tx
@@ -59,6 +50,12 @@ export async function deliverLetters(
       senatorId: letters.senatorId,
       subject: letters.subject,
       body: letters.body,
+      // The writer's record as typed for this letter (never the profile, which others cannot change
+      // but which may be older or newer than this letter).
+      firstName: letters.firstName,
+      lastName: letters.lastName,
+      city: letters.city,
+      state: letters.state,
       officialName: senators.officialName,
       senatorState: senators.state,
       contactForm: senators.contactForm,
@@ -79,7 +76,6 @@ export async function deliverLetters(
   if (pending.length === 0) return [];
 
   const inbox = usableEmail(campaign.deliveryInboxEmail);
-  const supporterName = supporterFullName(supporter) || supporter.email;
   const delivered: LetterDelivery[] = [];
 
   for (const l of pending) {
@@ -90,6 +86,7 @@ export async function deliverLetters(
     else if (campaign.deliveryMode === 'coalition_inbox' && inbox) [channel, to] = ['coalition_inbox', inbox];
 
     let outboxId: string | null = null;
+    const supporterName = supporterFullName(l) || supporter.email;
     if (to) {
       outboxId = await enqueueEmail(tx, {
         template: 'letter-to-senator',
@@ -99,8 +96,8 @@ export async function deliverLetters(
           body: l.body,
           supporterName: fits(supporterName, 200) ?? supporter.email,
           supporterEmail: supporter.email,
-          supporterCity: fits(supporter.city, 100),
-          supporterState: supporter.state ?? l.senatorState,
+          supporterCity: fits(l.city, 100),
+          supporterState: l.state ?? l.senatorState,
           senatorName: senatorDisplayName(l.officialName),
           campaignTitle: campaign.title,
           coalitionName: campaign.organisationName,
@@ -129,7 +126,7 @@ export async function deliverLetters(
     campaignId: owner.campaignId,
     supporterId: owner.supporterId,
     to: supporter.email,
-    firstName: fits(supporter.firstName, 100) ?? '',
+    firstName: fits(pending[0].firstName, 100) ?? '',
     campaignTitle: campaign.title,
     coalitionName: campaign.organisationName,
     letters: delivered,

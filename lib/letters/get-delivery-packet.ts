@@ -57,11 +57,12 @@ export async function getDeliveryPacket({ actor, input }: { actor: StaffActor; i
       .from(letters)
       .where(and(eq(letters.campaignId, campaignId), eq(letters.senatorId, senatorId))),
     db
-      .select({ firstName: supporters.firstName, lastName: supporters.lastName, city: supporters.city })
+      // Each signature's own record (what was typed when signing), never a profile someone else could change.
+      .select({ firstName: signatures.firstName, lastName: signatures.lastName, city: signatures.city })
       .from(signatures)
       .innerJoin(supporters, eq(supporters.id, signatures.supporterId))
       .where(and(inState, isNotNull(signatures.verifiedAt), isNull(supporters.forgottenAt)))
-      .orderBy(asc(supporters.lastName), asc(supporters.firstName), asc(signatures.id))
+      .orderBy(asc(signatures.lastName), asc(signatures.firstName), asc(signatures.id))
       .limit(PACKET_NAME_LIMIT + 1),
   ]);
 

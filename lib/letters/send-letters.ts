@@ -1,19 +1,21 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { getDb, type Db, type DbOrTx } from '@/db/client';
-import { letters, senators, supporters } from '@/db/schema';
+import { letters } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
 import { env } from '@/lib/env';
 import { AppError, isAppError, validationError } from '@/lib/errors';
 import { stateName } from '@/lib/geo/us-states';
 import { findSenatorsByZip, type SenatorCard } from '@/lib/senators/find-senators-by-zip';
 import { createActionToken } from '@/lib/security/tokens';
-import { normaliseEmail, upsertSupporter } from '@/lib/supporters/upsert-supporter';
-import { batchKey, deliverLetters } from './deliver-letters';
+import type { TrustedWriter } from '@/lib/security/writer-cookie';
+import { findOrCreateSupporter, normaliseEmail, type FoundSupporter } from '@/lib/supporters/find-or-create-supporter';
+import { deliverLetters } from './deliver-letters';
 import { composeLetter, isLetterEdited } from './letter-draft';
 import { loadLetterCampaign, type LetterCampaignRow } from './letter-campaign';
 import { senatorDisplayName } from './list-letter-deliveries';
-import { SendLettersInput, type SendLettersData } from './schemas';
+import { SendLettersInput } from './schemas';
 import type { SendLettersResult } from './types';
 
 export const CONFIRM_LETTERS_TTL_HOURS = 7 * 24;
@@ -42,86 +44,118 @@ async function senatorsFor(db: DbOrTx, zip: string, state?: string): Promise<{ s
   return { state: lookup.state, senators: lookup.senators };
 }
 
-// Thrown inside the transaction to roll back the supporter upsert when nothing new was written.
-class NothingNew extends Error {}
+/**
+ * Is this browser a confirmed writer for this address? Only when it holds a valid "confirmed
+ * writer" cookie (lib/security/writer-cookie.ts) for the same address, issued after the address's
+ * last unsubscribe, and the address has been verified by a click and not forgotten.
+ */
+function isTrusted(writer: TrustedWriter | null | undefined, email: string, supporter: FoundSupporter): boolean {
+  if (!writer || writer.email !== email || !supporter.emailVerified || supporter.forgotten) return false;
+  return !supporter.writerTrustRevokedAt || writer.issuedAt > supporter.writerTrustRevokedAt;
+}
 
 /**
- * Write to the supporter's senators for a campaign. One transaction: upsert the supporter, insert
- * one letter per current senator of their state (ON CONFLICT DO NOTHING), then either deliver at
- * once (email already verified) or hold the letters and mail a confirmation link. When every letter
- * already exists, nothing changes and the answer says so kindly — unless they are still waiting for
- * confirmation, in which case a fresh link is mailed.
+ * Write to the supporter's senators for a campaign, in one transaction. Nothing goes to a Senate
+ * office in a person's name unless that person confirmed it:
+ *  - The submission becomes a batch: one letter per current senator of their state, each with the
+ *    writer's record as typed. A letter still waiting for confirmation is replaced by the newer
+ *    submission (it is nobody's voice yet); a confirmed one is never touched (one per senator).
+ *  - A browser holding the "confirmed writer" cookie for this address sends at once; any other
+ *    submission is held and its writer is mailed a link that confirms exactly this batch.
+ *  - The answer to an unconfirmed browser is always "check your email", whatever the address's
+ *    history, so a stranger learns nothing about an address (verified, already written or not).
+ * The supporter's stored profile is never changed here (findOrCreateSupporter).
  */
-export async function sendLetters({ input }: { input: SendLettersInput }, db: Db = getDb()): Promise<SendLettersResult> {
+export async function sendLetters(
+  { input, writer }: { input: SendLettersInput; writer?: TrustedWriter | null },
+  db: Db = getDb(),
+): Promise<SendLettersResult> {
   const parsed = SendLettersInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const data = parsed.data;
+  const email = normaliseEmail(data.email);
 
-  try {
-    return await db.transaction(async (tx) => {
-      const campaign = await openCampaign(tx, data.campaignSlug);
-      if (campaign.requirePersonalSentence && !data.personalSentence) {
-        throw validationError([{ path: ['personalSentence'], message: 'Add a sentence in your own words: offices pay most attention to personal letters.' }]);
-      }
-      const { state, senators: cards } = await senatorsFor(tx, data.zip, data.state);
-      const supporter = await upsertSupporter(tx, {
-        email: data.email,
-        firstName: data.firstName,
-        lastName: data.lastName,
-        zip: data.zip,
-        state,
-        city: data.city ?? null,
-        street: data.street ?? null,
+  return db.transaction(async (tx) => {
+    const campaign = await openCampaign(tx, data.campaignSlug);
+    if (campaign.requirePersonalSentence && !data.personalSentence) {
+      throw validationError([{ path: ['personalSentence'], message: 'Add a sentence in your own words: offices pay most attention to personal letters.' }]);
+    }
+    const { state, senators: cards } = await senatorsFor(tx, data.zip, data.state);
+    const record = {
+      firstName: data.firstName,
+      lastName: data.lastName,
+      zip: data.zip,
+      state,
+      city: data.city ?? null,
+      street: data.street ?? null,
+    };
+    const supporter = await findOrCreateSupporter(tx, { email, ...record });
+    const trusted = isTrusted(writer, email, supporter);
+    const batchId = randomUUID();
+    const edited = isLetterEdited(data.body, campaign.draft.body);
+    const rows = cards.map((s) => {
+      const letter = composeLetter({
+        salutation: campaign.draft.salutation,
+        subject: data.subject,
+        body: data.body,
+        personalSentence: data.personalSentence,
+        senator: { name: s.name, lastName: s.lastName, stateName: stateName(s.state) },
+        supporter: { firstName: data.firstName, lastName: data.lastName, city: data.city, street: data.street, state, zip: data.zip },
+        treaty: campaign,
       });
-      const edited = isLetterEdited(data.body, campaign.draft.body);
-      const rows = cards.map((s) => {
-        const letter = composeLetter({
-          salutation: campaign.draft.salutation,
-          subject: data.subject,
-          body: data.body,
-          personalSentence: data.personalSentence,
-          senator: { name: s.name, lastName: s.lastName, stateName: stateName(s.state) },
-          supporter: { firstName: data.firstName, lastName: data.lastName, city: data.city, street: data.street, state, zip: data.zip },
-          treaty: campaign,
-        });
-        return {
-          campaignId: campaign.id,
-          supporterId: supporter.id,
-          senatorId: s.bioguideId,
-          subject: letter.subject,
-          body: letter.body,
-          edited,
-          status: 'pending_confirmation' as const,
-          source: data.source ?? null,
-        };
-      });
-      const inserted = await tx
-        .insert(letters)
-        .values(rows)
-        .onConflictDoNothing({ target: [letters.campaignId, letters.supporterId, letters.senatorId] })
-        .returning({ id: letters.id, senatorId: letters.senatorId });
-      if (inserted.length === 0) throw new NothingNew();
-
-      const newIds = new Set(inserted.map((r) => r.senatorId));
-      const names = (pick: (s: SenatorCard) => boolean) => cards.filter(pick).map((s) => senatorDisplayName(s.name));
-      const alreadyWrittenNames = names((s) => !newIds.has(s.bioguideId));
-
-      if (supporter.emailVerified) {
-        const delivered = await deliverLetters(tx, {
-          campaignId: campaign.id,
-          supporterId: supporter.id,
-          letterIds: inserted.map((r) => r.id),
-        });
-        return { kind: 'delivered', letters: delivered, alreadyWrittenNames };
-      }
-      const senatorNames = names((s) => newIds.has(s.bioguideId));
-      await mailConfirmation(tx, campaign, supporter.id, data, senatorNames, batchKey(inserted.map((r) => r.id)));
-      return { kind: 'confirm_email', email: normaliseEmail(data.email), senatorNames, resent: false, alreadyWrittenNames };
+      return {
+        campaignId: campaign.id,
+        supporterId: supporter.id,
+        senatorId: s.bioguideId,
+        batchId,
+        ...record,
+        subject: letter.subject,
+        body: letter.body,
+        edited,
+        status: 'pending_confirmation' as const,
+        source: data.source ?? null,
+      };
     });
-  } catch (e) {
-    if (!(e instanceof NothingNew)) throw e;
-  }
-  return answerRepeat(db, data);
+    // New letters are inserted; ones still waiting for confirmation take this submission's text
+    // and batch (so an older link no longer sends them); confirmed ones are left alone.
+    const written = await tx
+      .insert(letters)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [letters.campaignId, letters.supporterId, letters.senatorId],
+        set: {
+          batchId: sql`excluded.batch_id`,
+          firstName: sql`excluded.first_name`,
+          lastName: sql`excluded.last_name`,
+          zip: sql`excluded.zip`,
+          state: sql`excluded.state`,
+          city: sql`excluded.city`,
+          street: sql`excluded.street`,
+          subject: sql`excluded.subject`,
+          body: sql`excluded.body`,
+          edited: sql`excluded.edited`,
+          source: sql`excluded.source`,
+          updatedAt: sql`now()`,
+        },
+        setWhere: sql`${letters.status} = 'pending_confirmation'`,
+      })
+      .returning({ id: letters.id, senatorId: letters.senatorId });
+
+    const writtenIds = new Set(written.map((r) => r.senatorId));
+    const names = (pick: (s: SenatorCard) => boolean) => cards.filter(pick).map((s) => senatorDisplayName(s.name));
+    const allNames = names(() => true);
+
+    if (trusted) {
+      const alreadyWrittenNames = names((s) => !writtenIds.has(s.bioguideId));
+      if (written.length === 0) return { kind: 'already_written', senatorNames: allNames };
+      const delivered = await deliverLetters(tx, { campaignId: campaign.id, supporterId: supporter.id, letterIds: written.map((r) => r.id) });
+      return { kind: 'delivered', letters: delivered, alreadyWrittenNames };
+    }
+
+    if (written.length === 0) await mailAlreadyWritten(tx, campaign, supporter.id, email, data.firstName, allNames);
+    else await mailConfirmation(tx, campaign, { supporterId: supporter.id, email, firstName: data.firstName, batchId }, names((s) => writtenIds.has(s.bioguideId)));
+    return { kind: 'confirm_email', email, senatorNames: allNames };
+  });
 }
 
 async function openCampaign(tx: DbOrTx, slug: string): Promise<LetterCampaignRow> {
@@ -133,72 +167,51 @@ async function openCampaign(tx: DbOrTx, slug: string): Promise<LetterCampaignRow
   return campaign;
 }
 
+const greetingName = (firstName: string) => (firstName.length <= 100 ? firstName : '');
+
 async function mailConfirmation(
   tx: DbOrTx,
   campaign: LetterCampaignRow,
-  supporterId: string,
-  data: SendLettersData,
+  who: { supporterId: string; email: string; firstName: string; batchId: string },
   senatorNames: string[],
-  batch: string,
 ) {
   const token = await createActionToken(tx, {
     purpose: 'confirm_letters',
-    supporterId,
+    supporterId: who.supporterId,
     campaignId: campaign.id,
+    batchId: who.batchId,
     ttlHours: CONFIRM_LETTERS_TTL_HOURS,
   });
   await enqueueEmail(tx, {
     template: 'letters-confirmation',
-    to: normaliseEmail(data.email),
+    to: who.email,
     props: {
-      firstName: data.firstName.length <= 100 ? data.firstName : '',
+      firstName: greetingName(who.firstName),
       campaignTitle: campaign.title,
       confirmUrl: `${env().APP_URL.replace(/\/$/, '')}/confirm/letters/${token}`,
       senators: senatorNames.map((name) => ({ name })),
       coalitionName: campaign.organisationName,
     },
-    idempotencyKey: `letters-confirm:${campaign.id}:${supporterId}:${batch}`,
+    idempotencyKey: `letters-confirm:${who.batchId}`,
   });
 }
 
 /**
- * Every letter already existed. Written and confirmed → a kind refusal, nothing changes. Still
- * waiting for confirmation → a fresh link (the first mail may be lost), or delivery right away if
- * the email has been verified since (e.g. by confirming a petition signature).
+ * Every letter of this submission was already confirmed and sent. The person who typed the address
+ * was told to check their email (the same answer as any other), so the owner hears what happened;
+ * at most one such note a day per campaign (and the per-email limit bounds the rest).
  */
-async function answerRepeat(db: Db, data: SendLettersData): Promise<SendLettersResult> {
-  return db.transaction(async (tx) => {
-    const campaign = await openCampaign(tx, data.campaignSlug);
-    const [supporter] = await tx
-      .select({ id: supporters.id, verified: supporters.emailVerifiedAt })
-      .from(supporters)
-      .where(eq(supporters.email, normaliseEmail(data.email)));
-    const { senators: cards } = await senatorsFor(tx, data.zip, data.state);
-    const existing = supporter
-      ? await tx
-          .select({ id: letters.id, status: letters.status, name: senators.officialName })
-          .from(letters)
-          .innerJoin(senators, eq(senators.bioguideId, letters.senatorId))
-          .where(
-            and(
-              eq(letters.campaignId, campaign.id),
-              eq(letters.supporterId, supporter.id),
-              inArray(letters.senatorId, cards.map((s) => s.bioguideId)),
-            ),
-          )
-      : [];
-    const allNames = cards.map((s) => senatorDisplayName(s.name));
-    const pending = existing.filter((l) => l.status === 'pending_confirmation');
-    if (!supporter || pending.length === 0) return { kind: 'already_written', senatorNames: allNames };
-
-    if (supporter.verified) {
-      const delivered = await deliverLetters(tx, { campaignId: campaign.id, supporterId: supporter.id, letterIds: pending.map((l) => l.id) });
-      return { kind: 'delivered', letters: delivered, alreadyWrittenNames: [] };
-    }
-    const senatorNames = pending.map((l) => senatorDisplayName(l.name));
-    // A new key per resend (a new token each time); the per-email rate limit bounds how many.
-    const batch = `${batchKey(pending.map((l) => l.id))}:${Date.now().toString(36)}`;
-    await mailConfirmation(tx, campaign, supporter.id, data, senatorNames, batch);
-    return { kind: 'confirm_email', email: normaliseEmail(data.email), senatorNames, resent: true, alreadyWrittenNames: [] };
+async function mailAlreadyWritten(tx: DbOrTx, campaign: LetterCampaignRow, supporterId: string, email: string, firstName: string, senatorNames: string[]) {
+  await enqueueEmail(tx, {
+    template: 'letters-already-written',
+    to: email,
+    props: {
+      firstName: greetingName(firstName),
+      campaignTitle: campaign.title,
+      senators: senatorNames.map((name) => ({ name })),
+      campaignUrl: `${env().APP_URL.replace(/\/$/, '')}/c/${campaign.slug}`,
+      coalitionName: campaign.organisationName,
+    },
+    idempotencyKey: `letters-already:${campaign.id}:${supporterId}:${new Date().toISOString().slice(0, 10)}`,
   });
 }

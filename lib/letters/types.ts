@@ -18,13 +18,7 @@ export type LetterDelivery = {
 };
 
 export type SendLettersResult =
-  | {
-      kind: 'confirm_email';
-      email: string;
-      senatorNames: string[];
-      /** The letters already existed and were waiting: a fresh confirmation link was sent. */
-      resent: boolean;
-      alreadyWrittenNames: string[];
-    }
+  /** Held until the writer confirms by email: all an unconfirmed browser is ever told. */
+  | { kind: 'confirm_email'; email: string; senatorNames: string[] }
   | { kind: 'delivered'; letters: LetterDelivery[]; alreadyWrittenNames: string[] }
   | { kind: 'already_written'; senatorNames: string[] };

@@ -20,12 +20,14 @@ export type ForgetPersonResult = {
  *
  * - supporters: email NULL, names '', zip/city/street NULL, forgotten_at and unsubscribed_at set
  *   (the coarse `state` stays: it is what per-state counts are made of).
- * - signatures: kept (campaign, state, source, opt-in, verification, dates); comment erased.
- * - letters: kept (senator, channel, status, dates); subject and body both become '[erased]',
+ * - signatures: kept (campaign, state, source, opt-in, verification, dates); their record (name,
+ *   ZIP, city) and comment erased.
+ * - letters: kept (senator, channel, status, dates, state); the writer's record is erased and subject and body both become '[erased]',
  *   because either may carry the person's own words, name or town. Undelivered letters become
  *   `failed` ("supporter forgotten") so nothing is sent on their behalf afterwards.
  * - email_outbox: rows addressed to them get to_address 'forgotten'; those rows and the rows that
- *   carry their letters (props.letterId) lose props and rendered copies; unsent ones become failed.
+ *   carry their letters (props.letterId) lose props and rendered copies and are marked erased (a
+ *   send finishing afterwards writes nothing back: lib/email/drain.ts); unsent ones become failed.
  * - action_tokens: deleted (the links in their inbox stop working).
  * The audit row (`person.forget`) names the supporter id and counts only.
  */
@@ -71,6 +73,8 @@ export async function forgetPerson({ actor, input }: { actor: StaffActor; input:
           renderedSubject: null,
           renderedHtml: null,
           renderedText: null,
+          // A drainer still sending one of these rows records the outcome but writes no copy back.
+          erasedAt: sql`now()`,
           status: sql`case when ${emailOutbox.status} = 'sent' then 'sent'::outbox_status else 'failed'::outbox_status end`,
           lastError: sql`case when ${emailOutbox.status} = 'sent' then ${emailOutbox.lastError} else 'Recipient forgotten' end`,
           lockedUntil: null,
@@ -85,6 +89,11 @@ export async function forgetPerson({ actor, input }: { actor: StaffActor; input:
         .set({
           subject: ERASED,
           body: ERASED,
+          firstName: '',
+          lastName: '',
+          zip: null,
+          city: null,
+          street: null,
           status: sql`case when ${letters.status} in ('pending_confirmation', 'queued') then 'failed'::letter_status else ${letters.status} end`,
           failureReason: sql`case when ${letters.status} in ('pending_confirmation', 'queued') then 'Supporter forgotten before delivery' else ${letters.failureReason} end`,
           // Supporter-channel letters were "delivered" to the person's own address.
@@ -98,7 +107,7 @@ export async function forgetPerson({ actor, input }: { actor: StaffActor; input:
 
     const signatureRows = await tx
       .update(signatures)
-      .set({ comment: null, commentStatus: 'none' })
+      .set({ comment: null, commentStatus: 'none', firstName: '', lastName: '', zip: null, city: null })
       .where(eq(signatures.supporterId, supporterId))
       .returning({ id: signatures.id });
 

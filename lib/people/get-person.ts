@@ -21,6 +21,9 @@ export type PersonDetail = {
   signatures: {
     id: string;
     campaignTitle: string;
+    /** The signature's own record: the name and ZIP typed when signing. */
+    signedAsName: string;
+    zip: string | null;
     state: string | null;
     source: string | null;
     optedIn: boolean;
@@ -82,6 +85,9 @@ export async function getPerson({ actor, input }: { actor: StaffActor; input: Ge
       .select({
         id: signatures.id,
         campaignTitle: campaigns.title,
+        firstName: signatures.firstName,
+        lastName: signatures.lastName,
+        zip: signatures.zip,
         state: signatures.state,
         source: signatures.source,
         optedIn: signatures.optedIn,
@@ -130,5 +136,10 @@ export async function getPerson({ actor, input }: { actor: StaffActor; input: Ge
       : Promise.resolve([]),
   ]);
 
-  return { ...person, signatures: signatureRows, letters: letterRows, emails: emailRows };
+  return {
+    ...person,
+    signatures: signatureRows.map(({ firstName, lastName, ...s }) => ({ ...s, signedAsName: `${firstName} ${lastName}`.trim() })),
+    letters: letterRows,
+    emails: emailRows,
+  };
 }

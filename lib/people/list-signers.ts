@@ -53,8 +53,9 @@ export async function listSigners({ actor, input }: { actor: StaffActor; input: 
     .select({
       signatureId: signatures.id,
       supporterId: supporters.id,
-      firstName: supporters.firstName,
-      lastName: supporters.lastName,
+      // The signature's own record, as typed when signing.
+      firstName: signatures.firstName,
+      lastName: signatures.lastName,
       email: supporters.email,
       forgottenAt: supporters.forgottenAt,
       campaignTitle: campaigns.title,

@@ -84,9 +84,10 @@ export function buildSignerWhere(filters: SignerFilters): SQL {
     conditions.push(
       or(
         ilike(supporters.email, pattern),
-        ilike(supporters.firstName, pattern),
-        ilike(supporters.lastName, pattern),
-        sql`(${supporters.firstName} || ' ' || ${supporters.lastName}) ilike ${pattern}`,
+        // The signature's own record: the name shown in the row is the one searched.
+        ilike(signatures.firstName, pattern),
+        ilike(signatures.lastName, pattern),
+        sql`(${signatures.firstName} || ' ' || ${signatures.lastName}) ilike ${pattern}`,
       ),
     );
   }
@@ -98,7 +99,7 @@ export function buildSignerOrderBy(filters: Pick<SignerFilters, 'sort' | 'dir'>)
   const dir = filters.dir === 'asc' ? asc : desc;
   switch (filters.sort) {
     case 'last_name':
-      return [dir(supporters.lastName), dir(supporters.firstName), dir(signatures.createdAt), asc(signatures.id)];
+      return [dir(signatures.lastName), dir(signatures.firstName), dir(signatures.createdAt), asc(signatures.id)];
     case 'state':
       return [dir(signatures.state), dir(signatures.createdAt), asc(signatures.id)];
     default:

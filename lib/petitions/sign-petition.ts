@@ -6,7 +6,6 @@ import { campaigns } from '@/db/schema';
 import { env } from '@/lib/env';
 import { AppError, validationError } from '@/lib/errors';
 import { newRawToken } from '@/lib/security/tokens';
-import { supporterUpsertSet } from '@/lib/supporters/upsert-supporter';
 import { getCountBase, rememberCountBase } from './count-base';
 import { queryRowsPrepared } from './run-statement';
 import { SignPetitionInput } from './schemas';
@@ -36,8 +35,10 @@ type Row = {
 
 /**
  * Sign a live campaign's petition in ONE statement, which Postgres runs as one transaction: find
- * the live campaign, upsert the supporter, insert the signature (ON CONFLICT DO NOTHING: one per
- * email per campaign) and, only for a new signature, its confirm and unsubscribe tokens and the
+ * the live campaign, find or create the supporter (an existing profile is never changed by a
+ * submission: anyone can type anyone's address), insert the signature with its own record of what
+ * was typed (ON CONFLICT DO NOTHING: one per email per campaign, so a repeat changes nothing) and,
+ * only for a new signature, its confirm and unsubscribe tokens and the
  * `signature-confirmation` outbox row (idempotency key `sig-confirm:<signatureId>`). A repeat
  * signer gets `already_signed`: no second row, no second email.
  *
@@ -63,18 +64,22 @@ export async function signPetition({ input }: { input: SignPetitionInput }): Pro
 
   const [row] = await queryRowsPrepared<Row>(
     sql`with c as (
-          select c.id, c.title, c.comment_moderation, o.name as coalition_name
+          select c.id, c.title, c.comment_moderation, c.signer_visibility, o.name as coalition_name
           from campaigns c join organisations o on o.id = c.organisation_id
           where c.slug = ${data.campaignSlug}::text and c.status = 'live' and c.archived_at is null
         ), sup as (
           insert into supporters (email, first_name, last_name, zip, state)
           select ${data.email}::text, ${data.firstName}::text, ${data.lastName}::text, ${data.zip}::text, ${state}::text
           from c
-          on conflict (email) do update set ${supporterUpsertSet}
+          -- A no-op update, only to return the id (and to wait for a concurrent insert of the same
+          -- address): an existing profile changes only through a click its owner confirmed.
+          on conflict (email) do update set email = excluded.email
           returning id
         ), sig as (
-          insert into signatures (id, campaign_id, supporter_id, state, comment, comment_status, opted_in, source)
-          select ${signatureId}::uuid, c.id, sup.id, ${state}::text, ${comment}::text,
+          insert into signatures (id, campaign_id, supporter_id, first_name, last_name, zip, state, visibility,
+                                  comment, comment_status, opted_in, source)
+          select ${signatureId}::uuid, c.id, sup.id, ${data.firstName}::text, ${data.lastName}::text, ${data.zip}::text,
+                 ${state}::text, c.signer_visibility, ${comment}::text,
                  (case when ${comment}::text is null then 'none' when c.comment_moderation then 'pending' else 'approved' end)::comment_status,
                  ${data.optIn}::boolean, ${data.source ?? null}::text
           from c, sup

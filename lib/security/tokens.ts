@@ -6,7 +6,7 @@ import { actionTokens } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
 export type TokenPurpose = (typeof actionTokens.$inferSelect)['purpose'];
-export type TokenOwner = { supporterId: string; campaignId: string | null };
+export type TokenOwner = { supporterId: string; campaignId: string | null; batchId: string | null };
 
 /** Links carry 32 random bytes; only their SHA-256 is stored, so a database leak yields no links. */
 export function newRawToken(): { raw: string; hash: string } {
@@ -23,7 +23,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export async function createActionToken(
   tx: DbOrTx,
-  input: { purpose: TokenPurpose; supporterId: string; campaignId?: string | null; ttlHours: number },
+  input: { purpose: TokenPurpose; supporterId: string; campaignId?: string | null; batchId?: string | null; ttlHours: number },
 ): Promise<string> {
   const { raw, hash } = newRawToken();
   await tx.insert(actionTokens).values({
@@ -31,6 +31,7 @@ export async function createActionToken(
     purpose: input.purpose,
     supporterId: input.supporterId,
     campaignId: input.campaignId ?? null,
+    batchId: input.batchId ?? null,
     expiresAt: new Date(Date.now() + input.ttlHours * 3_600_000),
   });
   return raw;
@@ -67,7 +68,7 @@ export async function consumeActionToken(
           sql`${actionTokens.expiresAt} > now()`,
         ),
       )
-      .returning({ supporterId: actionTokens.supporterId, campaignId: actionTokens.campaignId });
+      .returning({ supporterId: actionTokens.supporterId, campaignId: actionTokens.campaignId, batchId: actionTokens.batchId });
     if (claimed) return claimed;
   }
   return checkToken(tx, hash, purpose, !singleUse);
@@ -77,10 +78,10 @@ export async function consumeActionToken(
 export async function findUsedActionToken(tx: DbOrTx, raw: string, purpose: TokenPurpose): Promise<TokenOwner | null> {
   if (!TOKEN_SHAPE.test(raw)) return null;
   const [row] = await tx
-    .select({ supporterId: actionTokens.supporterId, campaignId: actionTokens.campaignId, usedAt: actionTokens.usedAt })
+    .select({ supporterId: actionTokens.supporterId, campaignId: actionTokens.campaignId, batchId: actionTokens.batchId, usedAt: actionTokens.usedAt })
     .from(actionTokens)
     .where(and(eq(actionTokens.tokenHash, hashToken(raw)), eq(actionTokens.purpose, purpose)));
-  return row?.usedAt ? { supporterId: row.supporterId, campaignId: row.campaignId } : null;
+  return row?.usedAt ? { supporterId: row.supporterId, campaignId: row.campaignId, batchId: row.batchId } : null;
 }
 
 /** Look without using: for pages that ask "are you sure?" before acting. */
@@ -94,6 +95,7 @@ async function checkToken(tx: DbOrTx, hash: string, purpose: TokenPurpose, usabl
     .select({
       supporterId: actionTokens.supporterId,
       campaignId: actionTokens.campaignId,
+      batchId: actionTokens.batchId,
       usedAt: actionTokens.usedAt,
       expired: sql<boolean>`${actionTokens.expiresAt} <= now()`,
     })
@@ -103,5 +105,5 @@ async function checkToken(tx: DbOrTx, hash: string, purpose: TokenPurpose, usabl
   if (row.usedAt) throw used();
   if (row.expired) throw expired();
   if (!usable) throw used(); // claimed by a concurrent request between the UPDATE and this read
-  return { supporterId: row.supporterId, campaignId: row.campaignId };
+  return { supporterId: row.supporterId, campaignId: row.campaignId, batchId: row.batchId };
 }

@@ -8,8 +8,8 @@ import { consumeActionToken, peekActionToken } from '@/lib/security/tokens';
 export type UnsubscribeResult = { alreadyUnsubscribed: boolean };
 
 /**
- * Stop campaign updates for the supporter behind an unsubscribe link: unsubscribed_at is set and
- * every signature's opt-in is withdrawn. Idempotent and the token stays usable, because mail
+ * Stop campaign updates for the supporter behind an unsubscribe link: unsubscribed_at is set,
+ * every signature's opt-in is withdrawn, and every "confirmed writer" cookie issued so far is void. Idempotent and the token stays usable, because mail
  * clients may repeat the RFC 8058 one-click POST and a person may click the link twice.
  */
 export async function unsubscribeSupporter({ input }: { input: { token: string } }): Promise<UnsubscribeResult> {
@@ -22,7 +22,7 @@ export async function unsubscribeSupporter({ input }: { input: { token: string }
       .for('update');
     await tx
       .update(supporters)
-      .set({ unsubscribedAt: sql`coalesce(${supporters.unsubscribedAt}, now())`, updatedAt: sql`now()` })
+      .set({ unsubscribedAt: sql`coalesce(${supporters.unsubscribedAt}, now())`, writerTrustRevokedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(supporters.id, supporterId));
     await tx.update(signatures).set({ optedIn: false }).where(eq(signatures.supporterId, supporterId));
     const alreadyUnsubscribed = Boolean(before?.unsubscribedAt);

@@ -82,11 +82,12 @@ async function load(db: ReturnType<typeof openPostgres>['db'], bigId: string, sm
            now() - g * interval '1 second'
     from generate_series(1, ${BIG + SMALL}) g`);
   await db.execute(sql`
-    insert into signatures (campaign_id, supporter_id, state, source, opted_in, verified_at, created_at)
-    select case when s.n <= ${BIG} then ${bigId}::uuid else ${smallId}::uuid end, s.id, s.state,
+    insert into signatures (campaign_id, supporter_id, first_name, last_name, zip, city, state, source, opted_in, verified_at, created_at)
+    select case when s.n <= ${BIG} then ${bigId}::uuid else ${smallId}::uuid end, s.id, s.first_name, s.last_name, s.zip, s.city, s.state,
            (array['bluesky', 'newsletter', null, '+promo'])[1 + s.n % 4], s.n % 2 = 0,
            s.email_verified_at, s.created_at
-    from (select id, state, email_verified_at, created_at, row_number() over (order by created_at desc) as n from supporters) s`);
+    from (select id, first_name, last_name, zip, city, state, email_verified_at, created_at,
+                 row_number() over (order by created_at desc) as n from supporters) s`);
   await db.execute(sql`analyze supporters`);
   await db.execute(sql`analyze signatures`);
   log(`loaded ${(BIG + SMALL).toLocaleString('en-US')} signers in ${secs(Date.now() - started)}`);

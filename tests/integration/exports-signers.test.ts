@@ -62,6 +62,10 @@ async function addSigner(s: Signer) {
   await db.insert(signatures).values({
     campaignId: s.campaign ?? campaignId,
     supporterId: sup.id,
+    firstName: s.first,
+    lastName: s.last ?? `Last${seq}`,
+    zip: s.zip ?? '20002',
+    city: s.city ?? null,
     state: s.state === undefined ? 'DC' : s.state,
     source: s.source ?? null,
     optedIn: s.optedIn ?? false,
@@ -240,9 +244,9 @@ describe('exportSigners', () => {
       with s as (
         insert into supporters (email, first_name, last_name, zip, state)
         select 'bulk' || g || '@example.org', 'Bulk', 'N' || g, '20002', 'DC' from generate_series(1, 12003) g
-        returning id)
-      insert into signatures (campaign_id, supporter_id, state, created_at)
-      select ${campaignId}, id, 'DC', timestamptz '2025-01-01 00:00:00.123456+00' from s`);
+        returning id, first_name, last_name)
+      insert into signatures (campaign_id, supporter_id, first_name, last_name, state, created_at)
+      select ${campaignId}, id, first_name, last_name, 'DC', timestamptz '2025-01-01 00:00:00.123456+00' from s`);
     const { rows, outcome } = await run({ preset: 'crm', campaignId });
     expect(outcome.rows).toBe(12003);
     expect(new Set(rows.map((r) => r['Last name'])).size).toBe(12003);
@@ -257,8 +261,8 @@ describe('exportSigners', () => {
       with s as (
         insert into supporters (email, first_name, last_name, zip, state)
         select 'bulk' || g || '@example.org', 'Bulk', 'N' || g, '20002', 'DC' from generate_series(1, 30000) g
-        returning id)
-      insert into signatures (campaign_id, supporter_id, state) select ${campaignId}, id, 'DC' from s`);
+        returning id, first_name, last_name)
+      insert into signatures (campaign_id, supporter_id, first_name, last_name, state) select ${campaignId}, id, first_name, last_name, 'DC' from s`);
     const result: SignerExport = await exportSigners({ actor: analyst, input: { preset: 'crm', campaignId } });
     const reader = result.body.getReader();
     await reader.read(); // BOM
@@ -318,8 +322,8 @@ describe.runIf(testDriver() === 'postgres')('COPY path (PostgreSQL)', () => {
       with s as (
         insert into supporters (email, first_name, last_name, zip, state)
         select 'bulk' || g || '@example.org', 'Bulk', 'N' || g, '20002', 'DC' from generate_series(1, 3000) g
-        returning id)
-      insert into signatures (campaign_id, supporter_id, state) select ${campaignId}, id, 'DC' from s`);
+        returning id, first_name, last_name)
+      insert into signatures (campaign_id, supporter_id, first_name, last_name, state) select ${campaignId}, id, first_name, last_name, 'DC' from s`);
     const { sql: pg } = await getTestDb();
     const text = renderInlined(signerExportSelect('crm', { campaignId }));
     // More rounds than the pool (5) has connections: a leaked one would make reserve() wait forever.

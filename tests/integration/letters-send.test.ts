@@ -93,8 +93,6 @@ describe('sendLetters, first time for an email', () => {
       kind: 'confirm_email',
       email: 'ada@example.org',
       senatorNames: ['Senator Richard J. Durbin', 'Senator Tammy Duckworth'],
-      resent: false,
-      alreadyWrittenNames: [],
     });
     const rows = await lettersOf();
     expect(rows.map((l) => [l.senatorId, l.status, l.channel, l.edited])).toEqual([
@@ -149,14 +147,20 @@ describe('confirmLetters', () => {
   it('verifies the email, emails the office with an address on file, leaves the other to the supporter and sends a receipt', async () => {
     await sendLetters({ input: letterInput(draft) });
     const token = await confirmTokenFor('ada@example.org');
+    // The page shows each letter in full, and to whom, before the click.
     const preview = await getLettersConfirmation({ input: { token } });
+    const stored = await lettersOf();
     expect(preview).toEqual({
       campaign: { slug: SLUG, title: expect.any(String) },
-      senatorNames: expect.arrayContaining(['Senator Richard J. Durbin', 'Senator Tammy Duckworth']),
+      letters: [
+        { senatorName: 'Senator Richard J. Durbin', subject: stored[0].subject, body: stored[0].body },
+        { senatorName: 'Senator Tammy Duckworth', subject: stored[1].subject, body: stored[1].body },
+      ],
     });
 
     const res = await confirmLetters({ input: { token } });
     expect(res.campaign.slug).toBe(SLUG);
+    expect(res.email).toBe('ada@example.org');
     const byName = Object.fromEntries(res.letters.map((l) => [l.senatorId, l]));
     expect(byName[DURBIN]).toMatchObject({ status: 'queued', channel: 'office_email', senatorName: 'Senator Richard J. Durbin' });
     expect(byName[DURBIN].selfSend).toBeUndefined();
@@ -238,10 +242,26 @@ describe('confirmLetters', () => {
   });
 });
 
-describe('sendLetters for a verified supporter and on repeats', () => {
-  it('delivers at once when the email is already verified', async () => {
-    await ctx.db.insert(supporters).values({ email: 'ada@example.org', firstName: 'Ada', lastName: 'L', emailVerifiedAt: new Date() });
-    const res = await sendLetters({ input: letterInput(draft) });
+describe('who may send: only the owner of the address (issue: a supporter\'s voice is theirs alone)', () => {
+  const verified = () => ctx.db.insert(supporters).values({ email: 'ada@example.org', firstName: 'Ada', lastName: 'L', emailVerifiedAt: new Date() });
+  const writer = (email = 'ada@example.org', issuedAt = new Date()) => ({ email, issuedAt });
+
+  it('holds a batch for a verified address typed by a browser without the confirmed-writer cookie, answering exactly as for anyone', async () => {
+    await verified();
+    const stranger = await sendLetters({ input: letterInput(draft, { firstName: 'Mallory', body: `${draft.body}\nNot Ada's words.` }) });
+    const fresh = await sendLetters({ input: letterInput(draft, { email: 'new@example.org' }) });
+    // The answer never reveals whether an address is verified (or has written before).
+    expect(stranger).toEqual({ ...fresh, email: 'ada@example.org' });
+    expect(stranger.kind).toBe('confirm_email');
+    expect((await lettersOf()).map((l) => l.status)).toEqual(['pending_confirmation', 'pending_confirmation']);
+    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
+    expect(await mailTo('ada@example.org', 'letter-receipt')).toEqual([]);
+    expect(await mailTo('ada@example.org', 'letters-confirmation')).toHaveLength(1);
+  });
+
+  it('sends at once for the browser that holds the confirmed-writer cookie of that very address', async () => {
+    await verified();
+    const res = await sendLetters({ input: letterInput(draft), writer: writer() });
     expect(res.kind).toBe('delivered');
     if (res.kind !== 'delivered') return;
     expect(res.letters.map((l) => [l.senatorId, l.status, l.channel])).toEqual([
@@ -253,33 +273,77 @@ describe('sendLetters for a verified supporter and on repeats', () => {
     expect(await mailTo(DURBIN_OFFICE, 'letter-to-senator')).toHaveLength(1);
   });
 
-  it('refuses a second attempt kindly and changes nothing', async () => {
-    await sendLetters({ input: letterInput(draft) });
-    await confirmLetters({ input: { token: await confirmTokenFor('ada@example.org') } });
-    const before = { letters: await lettersOf(), outbox: await outboxCount(), supporter: await ctx.db.select().from(supporters) };
-
-    const again = await sendLetters({ input: letterInput(draft, { firstName: 'Changed', body: 'Different text', city: 'Chicago' }) });
-    expect(again).toEqual({ kind: 'already_written', senatorNames: ['Senator Richard J. Durbin', 'Senator Tammy Duckworth'] });
-    expect(await lettersOf()).toEqual(before.letters);
-    expect(await outboxCount()).toBe(before.outbox);
-    expect(await ctx.db.select().from(supporters)).toEqual(before.supporter);
+  it('ignores a cookie for another address, one issued before an unsubscribe, and one for an unverified address', async () => {
+    await verified();
+    expect((await sendLetters({ input: letterInput(draft), writer: writer('someone@example.org') })).kind).toBe('confirm_email');
+    await ctx.db.update(supporters).set({ writerTrustRevokedAt: new Date(Date.now() + 1000) });
+    expect((await sendLetters({ input: letterInput(draft), writer: writer() })).kind).toBe('confirm_email');
+    expect((await sendLetters({ input: letterInput(draft, { email: 'unverified@example.org' }), writer: writer('unverified@example.org') })).kind).toBe('confirm_email');
+    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
   });
 
-  it('mails a fresh link when the letters are still waiting for confirmation', async () => {
+  it('one confirmation sends exactly its own batch, never letters someone else submitted with the same address', async () => {
+    await sendLetters({ input: letterInput(draft) });
+    const ada = await confirmTokenFor('ada@example.org');
+    // A stranger submits for the same address, with other words and another state: a batch of its own.
+    await sendLetters({ input: letterInput(draft, { zip: '10001', city: 'New York', firstName: 'Mallory', body: 'Mallory wrote this.' }) });
+    const mallory = await confirmTokenFor('ada@example.org');
+    expect(mallory).not.toBe(ada);
+
+    const res = await confirmLetters({ input: { token: ada } });
+    expect(res.letters.map((l) => l.senatorId).sort()).toEqual([DUCKWORTH, DURBIN].sort());
+    const rows = await lettersOf();
+    const sentIds = rows.filter((l) => l.status !== 'pending_confirmation').map((l) => l.senatorId).sort();
+    expect(sentIds).toEqual([DUCKWORTH, DURBIN].sort());
+    // The New York letters still wait for their own link; nothing in them reached an office.
+    expect(rows.filter((l) => l.status === 'pending_confirmation').every((l) => l.body.includes('Mallory wrote this.'))).toBe(true);
+    const office = await mailTo(DURBIN_OFFICE, 'letter-to-senator');
+    expect(office).toHaveLength(1);
+    expect(String(office[0].props.body)).not.toContain('Mallory');
+  });
+
+  it('a newer submission replaces letters still waiting: the older link then sends nothing', async () => {
     await sendLetters({ input: letterInput(draft) });
     const first = await confirmTokenFor('ada@example.org');
-    const again = await sendLetters({ input: letterInput(draft) });
-    expect(again).toMatchObject({ kind: 'confirm_email', resent: true });
+    await sendLetters({ input: letterInput(draft, { body: `${draft.body}\nSecond thoughts.` }) });
     const second = await confirmTokenFor('ada@example.org');
-    expect(second).not.toBe(first);
-    expect(await mailTo('ada@example.org', 'letters-confirmation')).toHaveLength(2);
     expect(await lettersOf()).toHaveLength(2);
+
+    const stale = await confirmLetters({ input: { token: first } });
+    expect(stale.letters).toEqual([]);
+    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
+    expect((await getLettersConfirmation({ input: { token: second } })).letters.every((l) => l.body.includes('Second thoughts.'))).toBe(true);
     const res = await confirmLetters({ input: { token: second } });
     expect(res.letters).toHaveLength(2);
-    // The first link still confirms nothing new, but it is not an error either: the letters went.
-    const firstRes = await confirmLetters({ input: { token: first } });
-    expect(firstRes.letters.map((l) => l.status).sort()).toEqual(['queued', 'self_send']);
     expect(await mailTo('ada@example.org', 'letter-receipt')).toHaveLength(1);
+  });
+
+  it('after letters went, a repeat changes nothing: a stranger is told to check the email, and the owner is told nothing new was sent', async () => {
+    await sendLetters({ input: letterInput(draft) });
+    await confirmLetters({ input: { token: await confirmTokenFor('ada@example.org') } });
+    const before = { letters: await lettersOf(), supporter: await ctx.db.select().from(supporters) };
+
+    const again = await sendLetters({ input: letterInput(draft, { firstName: 'Changed', body: 'Different text', city: 'Chicago' }) });
+    expect(again).toEqual({ kind: 'confirm_email', email: 'ada@example.org', senatorNames: ['Senator Richard J. Durbin', 'Senator Tammy Duckworth'] });
+    expect(await lettersOf()).toEqual(before.letters);
+    expect(await ctx.db.select().from(supporters)).toEqual(before.supporter);
+    expect(await mailTo('ada@example.org', 'letters-already-written')).toHaveLength(1);
+
+    // The owner's own browser (with the cookie) hears it plainly.
+    const owner = await sendLetters({ input: letterInput(draft), writer: writer() });
+    expect(owner).toEqual({ kind: 'already_written', senatorNames: ['Senator Richard J. Durbin', 'Senator Tammy Duckworth'] });
+  });
+
+  it('never rewrites the stored profile on a submission; the confirmed click applies the letters\' own record', async () => {
+    await verified();
+    await sendLetters({ input: letterInput(draft, { firstName: 'Mallory', lastName: 'X', city: 'Elsewhere' }) });
+    const [untouched] = await ctx.db.select().from(supporters);
+    expect(untouched).toMatchObject({ firstName: 'Ada', lastName: 'L', city: null });
+    const stored = await lettersOf();
+    expect(stored[0]).toMatchObject({ firstName: 'Mallory', lastName: 'X', city: 'Elsewhere', state: 'IL', zip: IL_ZIP });
+    await confirmLetters({ input: { token: await confirmTokenFor('ada@example.org') } });
+    const [after] = await ctx.db.select().from(supporters);
+    expect(after).toMatchObject({ firstName: 'Mallory', lastName: 'X', city: 'Elsewhere' });
   });
 });
 
@@ -309,7 +373,7 @@ describe('delivery routing', () => {
 
     await ctx.db.update(campaigns).set({ deliveryMode: 'supporter' }).where(eq(campaigns.id, ctx.campaignId));
     await ctx.db.insert(supporters).values({ email: 'v@example.org', emailVerifiedAt: new Date() });
-    const direct = await sendLetters({ input: letterInput(draft, { email: 'v@example.org' }) });
+    const direct = await sendLetters({ input: letterInput(draft, { email: 'v@example.org' }), writer: { email: 'v@example.org', issuedAt: new Date() } });
     expect(direct.kind === 'delivered' && direct.letters.map((l) => l.status)).toEqual(['self_send', 'self_send']);
     expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
   });

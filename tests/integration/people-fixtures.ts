@@ -70,6 +70,10 @@ export async function signer(spec: SignerSpec) {
     .values({
       campaignId: spec.campaignId,
       supporterId: p.id,
+      firstName: spec.firstName,
+      lastName: spec.lastName,
+      zip: spec.zip ?? '94612',
+      city: spec.city ?? 'Oakland',
       state: spec.state ?? 'CA',
       source: spec.source ?? null,
       optedIn: spec.optedIn ?? false,

@@ -226,6 +226,7 @@ describe('signPetition with hostile input', () => {
 describe('recent signers', () => {
   it('shows only confirmed signers, as the visibility setting allows, and only approved comments', async () => {
     const { db } = await getTestDb();
+    await db.update(campaigns).set({ signerVisibility: 'full_name_state' }).where(eq(campaigns.id, campaignId));
     await signPetition({ input: input({ comment: 'Pending words' }) });
     await signPetition({ input: input({ email: 'jo@example.org', firstName: 'Jo', lastName: 'Kim', comment: 'Approved words' }) });
     expect(await listRecentSigners(campaignId, 'first_name_state')).toEqual([]); // nobody confirmed yet
@@ -238,5 +239,25 @@ describe('recent signers', () => {
     const full = await listRecentSigners(campaignId, 'full_name_state');
     expect(full.map((s) => s.name).sort()).toEqual(['Jo Kim', 'Maria Lopez']);
     expect(full.every((s) => s.state === 'DC')).toBe(true);
+  });
+
+  it('shows each signature as its own record and never more than the signer agreed to', async () => {
+    const { db } = await getTestDb();
+    const setVisibility = (v: 'hidden' | 'first_name_state' | 'full_name_state') =>
+      db.update(campaigns).set({ signerVisibility: v }).where(eq(campaigns.id, campaignId));
+    await setVisibility('hidden');
+    await signPetition({ input: input({ email: 'quiet@example.org', firstName: 'Quiet', lastName: 'One' }) });
+    await setVisibility('first_name_state');
+    await signPetition({ input: input({ email: 'first@example.org', firstName: 'Fran', lastName: 'Second' }) });
+    await setVisibility('full_name_state');
+    await signPetition({ input: input({ email: 'full@example.org', firstName: 'Fully', lastName: 'Public' }) });
+    await db.update(signatures).set({ verifiedAt: new Date() });
+    // A stranger signs again with Fully's address and another name: nothing changes for that signature.
+    expect((await signPetition({ input: input({ email: 'full@example.org', firstName: 'Mallory', lastName: 'Imposter' }) })).status).toBe('already_signed');
+
+    const names = (await listRecentSigners(campaignId, 'full_name_state')).map((s) => s.name).sort();
+    // Signed while hidden: never shown. Signed under first names: first name only.
+    expect(names).toEqual(['Fran', 'Fully Public']);
+    expect((await listRecentSigners(campaignId, 'first_name_state')).map((s) => s.name).sort()).toEqual(['Fran', 'Fully']);
   });
 });

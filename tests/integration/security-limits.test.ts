@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { consumeRateLimit, deleteExpiredRateLimits } from '@/lib/security/rate-limit';
 import { createActionToken, consumeActionToken, peekActionToken } from '@/lib/security/tokens';
-import { upsertSupporter } from '@/lib/supporters/upsert-supporter';
+import { findOrCreateSupporter as upsertSupporter } from '@/lib/supporters/find-or-create-supporter';
 import { getTestDb } from '../support/test-db';
 
 import { enforcePublicLimits as enforce, PUBLIC_LIMITS, type PublicAction } from '@/lib/security/public-limits';
@@ -120,8 +120,8 @@ describe('action tokens', () => {
     expect(raw).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await queryRows<{ token_hash: string }>(db, sql`select token_hash from action_tokens`);
     expect(stored[0].token_hash).not.toContain(raw);
-    expect(await peekActionToken(db, raw, 'confirm_letters')).toEqual(owner);
-    expect(await consumeActionToken(db, raw, 'confirm_letters')).toEqual(owner);
+    expect(await peekActionToken(db, raw, 'confirm_letters')).toEqual({ ...owner, batchId: null });
+    expect(await consumeActionToken(db, raw, 'confirm_letters')).toEqual({ ...owner, batchId: null });
     await expect(consumeActionToken(db, raw, 'confirm_letters')).rejects.toMatchObject({ code: 'TOKEN_USED' });
     await expect(peekActionToken(db, raw, 'confirm_letters')).rejects.toMatchObject({ code: 'TOKEN_USED' });
   });
@@ -134,19 +134,21 @@ describe('action tokens', () => {
       expect(await consumeActionToken(db, raw, 'unsubscribe', { singleUse: false })).toEqual({
         supporterId: owner.supporterId,
         campaignId: null,
+        batchId: null,
       });
     }
     const old = await createActionToken(db, { purpose: 'unsubscribe', supporterId: owner.supporterId, ttlHours: -1 });
     await expect(consumeActionToken(db, old, 'unsubscribe')).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
   });
 
-  it('upsertSupporter finds the same person by normalised email and keeps verification', async () => {
+  it('findOrCreateSupporter finds the same person by normalised email and never rewrites their record', async () => {
     const { db } = await getTestDb();
     const { supporterId: id } = await supporterId();
     await db.execute(sql`update supporters set email_verified_at = now()`);
     const again = await upsertSupporter(db, { email: 't@example.org', firstName: 'Tee', lastName: 'U', zip: '20002', state: 'DC', city: 'Washington' });
-    expect(again).toEqual({ id, emailVerified: true, created: false });
-    const [row] = await queryRows<{ first_name: string; city: string; state: string }>(db, sql`select * from supporters`);
-    expect(row).toMatchObject({ first_name: 'Tee', city: 'Washington', state: 'DC' });
+    expect(again).toEqual({ id, emailVerified: true, created: false, forgotten: false, writerTrustRevokedAt: null });
+    // Anyone can type anyone's address: the profile changes only through a confirmed click.
+    const [row] = await queryRows<{ first_name: string; city: string | null; state: string; zip: string }>(db, sql`select * from supporters`);
+    expect(row).toMatchObject({ first_name: 'T', city: null, state: 'NY', zip: '10001' });
   });
 });

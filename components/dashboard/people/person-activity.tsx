@@ -16,6 +16,7 @@ export function PersonSignatures({ person, canModerate, moderateAction }: { pers
       columns={[
         { key: 'campaign', header: 'Campaign', rowHeader: true, cell: (s) => s.campaignTitle },
         { key: 'signed', header: 'Signed', cell: (s) => formatDateTime(s.createdAt), className: 'whitespace-nowrap' },
+        { key: 'signedAs', header: 'Signed as', cell: (s) => [s.signedAsName, s.zip].filter(Boolean).join(', ') || '—' },
         { key: 'state', header: 'State', cell: (s) => s.state ?? '—' },
         { key: 'source', header: 'Source', cell: (s) => s.source ?? '—' },
         { key: 'verified', header: 'Verified', cell: (s) => formatDateTime(s.verifiedAt) },

@@ -1,16 +1,21 @@
 'use server';
 
+import { cookies } from 'next/headers';
 import { after } from 'next/server';
 import { kickDrain } from '@/lib/email/drain-loop';
 import { toFormState } from '@/lib/errors';
 import type { ConfirmLettersState } from '@/lib/forms/letter';
 import { confirmLetters } from '@/lib/letters/confirm-letters';
+import { issueWriterCookie } from '@/lib/security/writer-cookie';
 
 /** The "Confirm and send" button (bound to the link's token). The token is the only credential. */
 // useActionState also passes the previous state and the (empty) form data; neither is needed.
 export async function confirmLettersAction(token: string): Promise<ConfirmLettersState> {
   try {
-    const result = await confirmLetters({ input: { token } });
+    const { email, ...result } = await confirmLetters({ input: { token } });
+    // This browser has now proved the address: its next letters need no email round trip.
+    const cookie = await issueWriterCookie(email);
+    (await cookies()).set(cookie.name, cookie.value, cookie.options);
     after(() => kickDrain());
     return { status: 'done', ...result };
   } catch (e) {

@@ -1,8 +1,10 @@
 'use server';
 
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { isAppError } from '@/lib/errors';
 import { confirmSignature } from '@/lib/petitions/confirm-signature';
+import { issueWriterCookie } from '@/lib/security/writer-cookie';
 
 /**
  * The "Confirm my signature" button (bound to the link's token, the only credential). It always
@@ -11,7 +13,12 @@ import { confirmSignature } from '@/lib/petitions/confirm-signature';
  */
 export async function confirmSignatureAction(token: string): Promise<void> {
   try {
-    await confirmSignature({ input: { token } });
+    const { email } = await confirmSignature({ input: { token } });
+    if (email) {
+      // The click proved the address: this browser may write letters in its name without another email.
+      const cookie = await issueWriterCookie(email);
+      (await cookies()).set(cookie.name, cookie.value, cookie.options);
+    }
   } catch (e) {
     // Used (by this very click's twin) or expired: the page says which.
     if (!isAppError(e)) throw e;
