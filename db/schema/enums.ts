@@ -27,6 +27,9 @@ export const letterStatus = pgEnum('letter_status', [
 ]);
 export const letterChannel = pgEnum('letter_channel', ['office_email', 'coalition_inbox', 'supporter']);
 
+// Whether a CWC message supports or opposes what it is about (the Senate's ProOrCon element).
+export const cwcProOrCon = pgEnum('cwc_pro_or_con', ['pro', 'con']);
+
 export const outboxStatus = pgEnum('outbox_status', ['queued', 'sending', 'sent', 'failed']);
 
 export const staffRole = pgEnum('staff_role', ['owner', 'admin', 'editor', 'analyst', 'viewer']);
