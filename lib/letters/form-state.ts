@@ -9,6 +9,7 @@ export type LetterFormValues = {
   state: string;
   city: string;
   street: string;
+  prefix: string;
   subject: string;
   body: string;
   personalSentence: string;
@@ -45,6 +46,7 @@ export function letterValuesFrom(formData: Pick<FormData, 'get'>): LetterFormVal
     state: text('state'),
     city: text('city'),
     street: text('street'),
+    prefix: text('prefix'),
     subject: text('subject'),
     body: text('body'),
     personalSentence: text('personalSentence'),

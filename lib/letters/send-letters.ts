@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type Db, type DbOrTx } from '@/db/client';
 import { letters, senators, supporters } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
-import { env } from '@/lib/env';
+import { cwcEnabled, env } from '@/lib/env';
 import { AppError, isAppError, validationError } from '@/lib/errors';
 import { stateName } from '@/lib/geo/us-states';
 import { findSenatorsByZip, type SenatorCard } from '@/lib/senators/find-senators-by-zip';
@@ -13,7 +13,7 @@ import { batchKey, deliverLetters } from './deliver-letters';
 import { composeLetter, isLetterEdited } from './letter-draft';
 import { loadLetterCampaign, type LetterCampaignRow } from './letter-campaign';
 import { senatorDisplayName } from './list-letter-deliveries';
-import { SendLettersInput, type SendLettersData } from './schemas';
+import { sendLettersInputFor, type SendLettersData, type SendLettersInput } from './schemas';
 import type { SendLettersResult } from './types';
 
 export const CONFIRM_LETTERS_TTL_HOURS = 7 * 24;
@@ -52,8 +52,12 @@ class NothingNew extends Error {}
  * already exists, nothing changes and the answer says so kindly — unless they are still waiting for
  * confirmation, in which case a fresh link is mailed.
  */
-export async function sendLetters({ input }: { input: SendLettersInput }, db: Db = getDb()): Promise<SendLettersResult> {
-  const parsed = SendLettersInput.safeParse(input);
+export async function sendLetters(
+  { input, requireStreet = cwcEnabled() }: { input: SendLettersInput; requireStreet?: boolean },
+  db: Db = getDb(),
+): Promise<SendLettersResult> {
+  // While the Senate's CWC channel is on, a letter needs a full postal address and a title.
+  const parsed = sendLettersInputFor({ requireStreet }).safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const data = parsed.data;
 
@@ -72,6 +76,7 @@ export async function sendLetters({ input }: { input: SendLettersInput }, db: Db
         state,
         city: data.city ?? null,
         street: data.street ?? null,
+        namePrefix: data.prefix ?? null,
       });
       const edited = isLetterEdited(data.body, campaign.draft.body);
       const rows = cards.map((s) => {

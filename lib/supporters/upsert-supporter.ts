@@ -11,6 +11,7 @@ export type UpsertSupporterInput = {
   state: string | null;
   city?: string | null;
   street?: string | null;
+  namePrefix?: string | null;
 };
 
 export type UpsertedSupporter = { id: string; emailVerified: boolean; created: boolean };
@@ -29,15 +30,17 @@ export const supporterUpsertSet: SQL = sql.raw(`
   state = coalesce(excluded.state, supporters.state),
   city = coalesce(excluded.city, supporters.city),
   street = coalesce(excluded.street, supporters.street),
+  name_prefix = coalesce(excluded.name_prefix, supporters.name_prefix),
   updated_at = now()`);
 
 /** Find or create the supporter behind an email (normalised here too), in the caller's transaction. */
 export async function upsertSupporter(tx: DbOrTx, input: UpsertSupporterInput): Promise<UpsertedSupporter> {
   const [row] = await queryRows<{ id: string; email_verified: boolean; created: boolean }>(
     tx,
-    sql`insert into supporters (email, first_name, last_name, zip, state, city, street)
+    sql`insert into supporters (email, first_name, last_name, zip, state, city, street, name_prefix)
         values (${normaliseEmail(input.email)}, ${input.firstName.trim()}, ${input.lastName.trim()},
-                ${input.zip || null}, ${input.state || null}, ${input.city || null}, ${input.street || null})
+                ${input.zip || null}, ${input.state || null}, ${input.city || null}, ${input.street || null},
+                ${input.namePrefix || null})
         on conflict (email) do update set ${supporterUpsertSet}
         returning id, email_verified_at is not null as email_verified, (xmax = 0) as created`,
   );
