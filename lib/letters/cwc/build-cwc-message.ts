@@ -62,7 +62,8 @@ const optionalAbout = (v: string | null | undefined) => {
  * which escapes all text; a character XML 1.0 cannot carry becomes U+FFFD rather than a broken
  * document. The whole letter goes as <ConstituentMessage>: it is what the constituent signed and
  * saw in their receipt (EFF's library uses OrganizationStatement for a campaign's own statement).
- * Throws CwcMessageError listing every problem when the letter lacks what CWC requires.
+ * Throws CwcMessageError listing every problem when the letter lacks what CWC requires. Whether an
+ * office gets CWC at all (staff's per-office switch, `cwcEnabled`) is the router's decision, not this.
  */
 export function buildCwcMessage(input: CwcLetterInput): CwcMessage {
   const { letter, constituent: c, campaign, delivery } = input;
