@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { CWC_EMAIL, CWC_LIMITS } from '@/lib/letters/cwc/schemas';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true');
+
+// `NAME=` in a .env file means "not set".
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -30,11 +34,112 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool,
   RATE_LIMIT_DISABLED: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  // The Senate's Communicating with Congress channel: off without a key; with one, the rest is
+  // required and checked by checkCwcSettings.
+  CWC_API_KEY: optionalText,
+  CWC_BASE_URL: optionalText,
+  CWC_DELIVERY_AGENT: optionalText,
+  CWC_DELIVERY_AGENT_EMAIL: optionalText,
+  CWC_DELIVERY_AGENT_CONTACT_NAME: optionalText,
+  CWC_DELIVERY_AGENT_CONTACT_EMAIL: optionalText,
+  CWC_DELIVERY_AGENT_CONTACT_PHONE: optionalText,
+}).superRefine(checkCwcSettings);
 
 export type Env = z.infer<typeof EnvSchema>;
 
+export type CwcConfig = {
+  apiKey: string;
+  /** The SOAPBox messages endpoint messages are POSTed to (the key is added as `?apikey=`). */
+  baseUrl: string;
+  deliveryAgent: string;
+  deliveryAgentAckEmail: string;
+  contactName: string;
+  contactEmail: string;
+  /** Normalised to xxx-xxx-xxxx. */
+  contactPhone: string;
+};
+
+/** The CWC settings as the channel uses them, or null when the channel is off (no CWC_API_KEY). */
+export function cwcConfig(e: Env = env()): CwcConfig | null {
+  if (!e.CWC_API_KEY) return null;
+  // checkCwcSettings has refused a start without these, so they are present here.
+  return {
+    apiKey: e.CWC_API_KEY,
+    baseUrl: e.CWC_BASE_URL!,
+    deliveryAgent: e.CWC_DELIVERY_AGENT!,
+    deliveryAgentAckEmail: e.CWC_DELIVERY_AGENT_EMAIL!,
+    contactName: e.CWC_DELIVERY_AGENT_CONTACT_NAME!,
+    contactEmail: e.CWC_DELIVERY_AGENT_CONTACT_EMAIL!,
+    contactPhone: normaliseUsPhone(e.CWC_DELIVERY_AGENT_CONTACT_PHONE!)!,
+  };
+}
+
+/** Whether letters can go through the Senate's CWC service (and so need a street address). */
+export const cwcEnabled = () => cwcConfig() !== null;
+
 let cached: Env | undefined;
+
+/** 10 digits (a leading US 1 allowed, any punctuation) → xxx-xxx-xxxx, the form CWC wants; else null. */
+export function normaliseUsPhone(raw: string): string | null {
+  const digits = raw.replace(/\D/g, '');
+  const ten = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  if (!/^\d{10}$/.test(ten) || /[^\d\s().+-]/.test(raw)) return null;
+  return `${ten.slice(0, 3)}-${ten.slice(3, 6)}-${ten.slice(6)}`;
+}
+
+// The schema's own email pattern plus zod's check, so an address the Senate would refuse stops the
+// start instead of every message.
+const isCwcEmail = (v: string) => CWC_EMAIL.test(v) && z.email().safeParse(v).success;
+
+type CwcSettings = Partial<Record<
+  | 'CWC_API_KEY' | 'CWC_BASE_URL' | 'CWC_DELIVERY_AGENT' | 'CWC_DELIVERY_AGENT_EMAIL'
+  | 'CWC_DELIVERY_AGENT_CONTACT_NAME' | 'CWC_DELIVERY_AGENT_CONTACT_EMAIL' | 'CWC_DELIVERY_AGENT_CONTACT_PHONE',
+  string
+>>;
+
+/**
+ * With CWC_API_KEY set, every other CWC_ variable must be present and well formed, so a half-configured
+ * channel stops the start with a message per variable rather than failing on every letter later.
+ */
+function checkCwcSettings(e: CwcSettings, ctx: z.RefinementCtx) {
+  if (!e.CWC_API_KEY) return;
+  const issue = (name: keyof CwcSettings, message: string) => ctx.addIssue({ code: 'custom', path: [name], message });
+  const required = (name: keyof CwcSettings, what: string) => {
+    if (e[name]) return e[name];
+    issue(name, `is required when CWC_API_KEY is set (${what})`);
+    return undefined;
+  };
+
+  if (/\s/.test(e.CWC_API_KEY)) issue('CWC_API_KEY', 'must not contain spaces (copy the key from SOAPBox exactly)');
+  const base = required('CWC_BASE_URL', 'the SOAPBox messages endpoint, e.g. https://soapbox.senate.gov/api/testing-messages/');
+  if (base) {
+    let url: URL | undefined;
+    try {
+      url = new URL(base);
+    } catch {
+      issue('CWC_BASE_URL', 'must be an absolute URL, e.g. https://soapbox.senate.gov/api/testing-messages/');
+    }
+    // The key travels in the query string: only TLS, except to a test server on this machine.
+    const local = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url && url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+      issue('CWC_BASE_URL', 'must be an https:// URL (the API key is sent with every request)');
+    }
+    if (url && (url.search || url.hash)) issue('CWC_BASE_URL', 'must not contain a query or fragment (the API key is added by Ratify)');
+  }
+  required('CWC_DELIVERY_AGENT', 'your organisation’s name exactly as approved for SOAPBox');
+  for (const name of ['CWC_DELIVERY_AGENT_EMAIL', 'CWC_DELIVERY_AGENT_CONTACT_EMAIL'] as const) {
+    const v = required(name, name === 'CWC_DELIVERY_AGENT_EMAIL' ? 'where the Senate sends acknowledgements' : 'the technical contact’s email');
+    if (v && !isCwcEmail(v)) issue(name, 'must be an email address, like cwc@coalition.example.org');
+  }
+  const contact = required('CWC_DELIVERY_AGENT_CONTACT_NAME', 'the technical contact’s name');
+  if (contact && [...contact].length < CWC_LIMITS.deliveryAgentContactNameMin) {
+    issue('CWC_DELIVERY_AGENT_CONTACT_NAME', `must be at least ${CWC_LIMITS.deliveryAgentContactNameMin} characters (the CWC schema’s minimum)`);
+  }
+  const phone = required('CWC_DELIVERY_AGENT_CONTACT_PHONE', 'the technical contact’s phone');
+  if (phone && !normaliseUsPhone(phone)) {
+    issue('CWC_DELIVERY_AGENT_CONTACT_PHONE', 'must be a 10-digit US phone number, like 202-555-0123');
+  }
+}
 
 /** Parse the environment once; a bad value stops the process with a message naming the variable. */
 export function env(): Env {

@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { FormGuardFields } from '@/components/ui/form-guard-fields';
 import { FormMessage } from '@/components/ui/form-message';
-import { Field, TextAreaField } from '@/components/ui/field';
+import { Field, SelectField, TextAreaField } from '@/components/ui/field';
 import type { LetterFormState, LetterFormValues } from '@/lib/forms/letter';
+import { CWC_PREFIXES } from '@/lib/letters/cwc/schemas';
 import { LETTER_BODY_MAX, PERSONAL_SENTENCE_MAX, type LetterDraft, type LetterSenator } from '@/lib/letters/letter-draft';
 import { LetterPreview, type PreviewInput } from './letter-preview';
 
@@ -20,6 +21,8 @@ type Props = {
   zip: string;
   source?: string;
   requirePersonalSentence: boolean;
+  /** Letters go through the Senate's CWC service, which needs a title and a full postal address. */
+  requireStreet: boolean;
   organisationName: string;
   treaty: { treatyName: string; treatyShortName: string };
 };
@@ -125,6 +128,19 @@ export function LetterForm(p: Props) {
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">Your details</legend>
+        {p.requireStreet && (
+          <SelectField
+            label="Title"
+            name="prefix"
+            autoComplete="honorific-prefix"
+            required
+            defaultValue={v?.prefix ?? ''}
+            error={err('prefix')}
+            hint="The Senate’s service requires one of these titles with your name."
+            options={[{ value: '', label: 'Choose a title' }, ...CWC_PREFIXES.map((t) => ({ value: t, label: t }))]}
+            className="sm:max-w-xs"
+          />
+        )}
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="First name" name="firstName" autoComplete="given-name" required defaultValue={initial.firstName} error={err('firstName')} />
           <Field label="Last name" name="lastName" autoComplete="family-name" required defaultValue={initial.lastName} error={err('lastName')} />
@@ -149,15 +165,28 @@ export function LetterForm(p: Props) {
             defaultValue={initial.zip}
             error={err('zip')}
           />
-          <Field label="City (optional)" name="city" autoComplete="address-level2" defaultValue={initial.city} error={err('city')} hint="Used only in your letter." />
+          <Field
+            label={p.requireStreet ? 'City' : 'City (optional)'}
+            name="city"
+            autoComplete="address-level2"
+            required={p.requireStreet}
+            defaultValue={initial.city}
+            error={err('city')}
+            hint={p.requireStreet ? 'Part of your postal address.' : 'Used only in your letter.'}
+          />
         </div>
         <Field
-          label="Street address (optional)"
+          label={p.requireStreet ? 'Street address' : 'Street address (optional)'}
           name="street"
           autoComplete="street-address"
+          required={p.requireStreet}
           defaultValue={initial.street}
           error={err('street')}
-          hint="Used only in your letter: offices reply to constituents they can place."
+          hint={
+            p.requireStreet
+              ? 'We deliver your letters through the Senate’s own service for constituent mail. It accepts a letter only with the writer’s full postal address, so each office can see you live in their state.'
+              : 'Used only in your letter: offices reply to constituents they can place.'
+          }
         />
       </fieldset>
 

@@ -15,6 +15,7 @@ type Props = {
   initialLookup: LookupView;
   draft: Pick<LetterDraft, 'salutation' | 'subject' | 'body'>;
   requirePersonalSentence: boolean;
+  requireStreet: boolean;
   organisationName: string;
   treaty: { treatyName: string; treatyShortName: string };
   guardToken: string;
@@ -50,6 +51,7 @@ export function WritePanel(p: Props) {
           zip={r.zip ?? ''}
           source={p.source}
           requirePersonalSentence={p.requirePersonalSentence}
+          requireStreet={p.requireStreet}
           organisationName={p.organisationName}
           treaty={p.treaty}
         />

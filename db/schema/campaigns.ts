@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { campaignStatus, deliveryMode, signerVisibility } from './enums';
+import { campaignStatus, cwcProOrCon, deliveryMode, signerVisibility } from './enums';
 import { organisations } from './organisations';
 import { treaties } from './treaties';
 
@@ -27,6 +27,10 @@ export const campaigns = pgTable(
     letterBodyTemplate: text('letter_body_template').notNull().default(''),
     requirePersonalSentence: boolean('require_personal_sentence').notNull().default(false),
     deliveryMode: deliveryMode('delivery_mode').notNull().default('office'),
+    // How the Senate's CWC service files this campaign's letters: a Library of Congress policy area
+    // (lib/letters/cwc/schemas.ts lists them) and whether the letters support or oppose.
+    cwcTopic: text('cwc_topic').notNull().default('International Affairs'),
+    cwcProOrCon: cwcProOrCon('cwc_pro_or_con').notNull().default('pro'),
     resultNote: text('result_note'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),

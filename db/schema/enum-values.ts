@@ -25,6 +25,7 @@ export const LETTER_CHANNELS = ['office_email', 'coalition_inbox', 'supporter'] 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
 export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
+export const CWC_PRO_OR_CON = ['pro', 'con'] as const;
 export const TOKEN_PURPOSES = ['confirm_signature', 'confirm_letters', 'unsubscribe'] as const;
 
 export type TreatyStageValue = (typeof TREATY_STAGES)[number];

@@ -2,6 +2,7 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   CAMPAIGN_STATUSES,
   COMMENT_STATUSES,
+  CWC_PRO_OR_CON,
   DELIVERY_MODES,
   LETTER_CHANNELS,
   LETTER_STATUSES,
@@ -25,3 +26,5 @@ export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
 export const staffRole = pgEnum('staff_role', STAFF_ROLES);
 export const senatorStance = pgEnum('senator_stance', SENATOR_STANCES);
 export const tokenPurpose = pgEnum('token_purpose', TOKEN_PURPOSES);
+// Whether a CWC message supports or opposes what it is about (the Senate's ProOrCon element).
+export const cwcProOrCon = pgEnum('cwc_pro_or_con', CWC_PRO_OR_CON);

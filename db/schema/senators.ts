@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { senatorStance } from './enums';
 import { treaties } from './treaties';
 
@@ -35,12 +36,20 @@ export const senators = pgTable(
     ssfrParty: text('ssfr_party'),
     // Set by staff (e.g. the foreign-affairs staffer); never overwritten by an import.
     deliveryEmail: text('delivery_email'),
+    // Also staff-set and never touched by an import: an office code for the Senate's CWC service when
+    // the one derived from the roster (S + state + class) is wrong, and a switch to stop CWC for an
+    // office that does not take part (participation is voluntary).
+    cwcOfficeCode: text('cwc_office_code'),
+    cwcEnabled: boolean('cwc_enabled').notNull().default(true),
     isCurrent: boolean('is_current').notNull().default(true),
     formerAt: timestamp('former_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('senators_state_idx').on(t.state, t.isCurrent)],
+  (t) => [
+    index('senators_state_idx').on(t.state, t.isCurrent),
+    check('senators_cwc_office_code_format', sql`${t.cwcOfficeCode} ~ '^S[A-Z]{2}[0-9]{2}$'`),
+  ],
 );
 
 export type ImportDiff = {

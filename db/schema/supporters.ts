@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns';
 import { commentStatus, signerVisibility } from './enums';
 
@@ -10,6 +11,8 @@ export const supporters = pgTable(
     email: text('email'),
     firstName: text('first_name').notNull().default(''),
     lastName: text('last_name').notNull().default(''),
+    // The title the Senate's CWC service requires (one of its five); asked only when that channel is on.
+    namePrefix: text('name_prefix'),
     zip: text('zip'),
     city: text('city'),
     street: text('street'),
@@ -25,6 +28,7 @@ export const supporters = pgTable(
   (t) => [
     uniqueIndex('supporters_email_uq').on(t.email),
     index('supporters_name_idx').on(t.lastName, t.firstName),
+    check('supporters_name_prefix_known', sql`${t.namePrefix} in ('Mr.', 'Mrs.', 'Ms.', 'Miss', 'Dr.')`),
   ],
 );
 

@@ -11,6 +11,7 @@ export type LetterFormValues = {
   state: string;
   city: string;
   street: string;
+  prefix: string;
   subject: string;
   body: string;
   personalSentence: string;
@@ -34,7 +35,7 @@ export const initialLetterState: LetterFormState = { status: 'idle' };
 
 // Long enough to hand back an over-long letter for trimming, short enough to bound the echo.
 export function letterValuesFrom(formData: Pick<FormData, 'get'>): LetterFormValues {
-  return readFields(formData, ['firstName', 'lastName', 'email', 'zip', 'state', 'city', 'street', 'subject', 'body', 'personalSentence']);
+  return readFields(formData, ['firstName', 'lastName', 'email', 'zip', 'state', 'city', 'street', 'prefix', 'subject', 'body', 'personalSentence']);
 }
 
 /** The confirmation page's button: idle, then where each letter went, or why the link did not work. */

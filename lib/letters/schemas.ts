@@ -9,6 +9,7 @@ import {
   OptionalStreetField,
   ZipField,
 } from '@/lib/supporters/schemas';
+import { CWC_LIMITS, CwcPrefix, charCount as cwcChars } from './cwc/schemas';
 import { LETTER_BODY_MAX, LETTER_SUBJECT_MAX, PERSONAL_SENTENCE_MAX } from './letter-draft';
 
 // Client-safe: the form imports the limits; the action and the service parse with these schemas.
@@ -69,6 +70,9 @@ export const LetterStateField = z.preprocess(
     .optional(),
 );
 
+/** The title the Senate's CWC service requires (Mr., Mrs., Ms., Miss or Dr.); asked only when it is on. */
+export const NamePrefixField = z.preprocess(emptyToUndefined, CwcPrefix.optional());
+
 export const SendLettersInput = z.object({
   campaignSlug: z.string().trim().min(1).max(200),
   firstName: FirstNameField,
@@ -78,6 +82,7 @@ export const SendLettersInput = z.object({
   state: LetterStateField,
   city: OptionalCityField,
   street: OptionalStreetField,
+  prefix: NamePrefixField,
   subject: LetterSubjectField,
   body: LetterBodyField,
   personalSentence: PersonalSentenceField,
@@ -85,6 +90,31 @@ export const SendLettersInput = z.object({
 });
 export type SendLettersInput = z.input<typeof SendLettersInput>;
 export type SendLettersData = z.output<typeof SendLettersInput>;
+
+/**
+ * What the letter form asks beyond the letter itself. `requireStreet` is on while letters go through
+ * the Senate's CWC service (derived from its configuration): CWC takes a letter only with the
+ * writer's street address and city, one of its five titles and a subject of at least six characters.
+ */
+export type LetterRules = { requireStreet: boolean };
+
+export const CWC_FIELD_MESSAGES = {
+  street: 'Enter your street address: your letters go through the Senate’s own delivery service, which accepts them only with a full postal address, so the office can see you live in their state.',
+  city: 'Enter your city: the Senate’s delivery service needs it with your street address.',
+  prefix: 'Choose a title: the Senate’s delivery service requires one of Mr., Mrs., Ms., Miss or Dr.',
+  subject: `The subject needs at least ${CWC_LIMITS.subjectMin} characters for the Senate’s delivery service.`,
+} as const;
+
+export function sendLettersInputFor(rules: LetterRules) {
+  if (!rules.requireStreet) return SendLettersInput;
+  return SendLettersInput.superRefine((d, ctx) => {
+    const missing = (path: keyof typeof CWC_FIELD_MESSAGES) => ctx.addIssue({ code: 'custom', path: [path], message: CWC_FIELD_MESSAGES[path] });
+    if (!d.street) missing('street');
+    if (!d.city) missing('city');
+    if (!d.prefix) missing('prefix');
+    if (cwcChars(d.subject) < CWC_LIMITS.subjectMin) missing('subject');
+  });
+}
 
 export const ConfirmLettersInput = z.object({ token: z.string().trim().min(1).max(200) });
 export type ConfirmLettersInput = z.input<typeof ConfirmLettersInput>;

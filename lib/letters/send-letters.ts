@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, type Db, type DbOrTx } from '@/db/client';
 import { letters } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
-import { env } from '@/lib/env';
+import { cwcEnabled, env } from '@/lib/env';
 import { AppError, isAppError, validationError } from '@/lib/errors';
 import { stateName } from '@/lib/geo/us-states';
 import { findSenatorsByZip, type SenatorCard } from '@/lib/senators/find-senators-by-zip';
@@ -15,7 +15,7 @@ import { deliverLetters } from './deliver-letters';
 import { composeLetter, isLetterEdited } from './letter-draft';
 import { loadLetterCampaign, type LetterCampaignRow } from './letter-campaign';
 import { senatorDisplayName } from './list-letter-deliveries';
-import { SendLettersInput } from './schemas';
+import { sendLettersInputFor, type SendLettersInput } from './schemas';
 import type { SendLettersResult } from './types';
 
 export const CONFIRM_LETTERS_TTL_HOURS = 7 * 24;
@@ -67,10 +67,11 @@ function isTrusted(writer: TrustedWriter | null | undefined, email: string, supp
  * The supporter's stored profile is never changed here (findOrCreateSupporter).
  */
 export async function sendLetters(
-  { input, writer }: { input: SendLettersInput; writer?: TrustedWriter | null },
+  { input, writer, requireStreet = cwcEnabled() }: { input: SendLettersInput; writer?: TrustedWriter | null; requireStreet?: boolean },
   db: Db = getDb(),
 ): Promise<SendLettersResult> {
-  const parsed = SendLettersInput.safeParse(input);
+  // While the Senate's CWC channel is on, a letter needs a full postal address and a title.
+  const parsed = sendLettersInputFor({ requireStreet }).safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const data = parsed.data;
   const email = normaliseEmail(data.email);
@@ -89,7 +90,7 @@ export async function sendLetters(
       city: data.city ?? null,
       street: data.street ?? null,
     };
-    const supporter = await findOrCreateSupporter(tx, { email, ...record });
+    const supporter = await findOrCreateSupporter(tx, { email, ...record, namePrefix: data.prefix ?? null });
     const trusted = isTrusted(writer, email, supporter);
     const batchId = randomUUID();
     const edited = isLetterEdited(data.body, campaign.draft.body);

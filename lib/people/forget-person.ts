@@ -18,7 +18,7 @@ export type ForgetPersonResult = {
 /**
  * Erase a supporter's personal data while keeping anonymous counts.
  *
- * - supporters: email NULL, names '', zip/city/street NULL, forgotten_at and unsubscribed_at set
+ * - supporters: email NULL, names '', zip/city/street/title NULL, forgotten_at and unsubscribed_at set
  *   (the coarse `state` stays: it is what per-state counts are made of).
  * - signatures: kept (campaign, state, source, opt-in, verification, dates); their record (name,
  *   ZIP, city) and comment erased.
@@ -122,6 +122,7 @@ export async function forgetPerson({ actor, input }: { actor: StaffActor; input:
         zip: null,
         city: null,
         street: null,
+        namePrefix: null,
         forgottenAt: sql`now()`,
         unsubscribedAt: sql`coalesce(${supporters.unsubscribedAt}, now())`,
         updatedAt: sql`now()`,

@@ -13,7 +13,7 @@ import {
 
 /** One row of `senators` as the import owns it (staff-set and bookkeeping columns excluded). */
 export type RosterSenator = Required<
-  Omit<typeof senators.$inferInsert, 'deliveryEmail' | 'isCurrent' | 'formerAt' | 'createdAt' | 'updatedAt'>
+  Omit<typeof senators.$inferInsert, 'deliveryEmail' | 'cwcOfficeCode' | 'cwcEnabled' | 'isCurrent' | 'formerAt' | 'createdAt' | 'updatedAt'>
 >;
 
 // An AppError so a staff action shows the reason; the import's input is the file, hence VALIDATION.

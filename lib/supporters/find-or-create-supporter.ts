@@ -12,6 +12,8 @@ export type SupporterRecord = {
   state: string | null;
   city?: string | null;
   street?: string | null;
+  /** The title CWC requires (Mr., Ms., Dr. …), when the letter form asked for one. */
+  namePrefix?: string | null;
 };
 
 export type FoundSupporter = {
@@ -41,9 +43,9 @@ export async function findOrCreateSupporter(tx: DbOrTx, input: SupporterRecord):
     writer_trust_revoked_at: string | Date | null;
   }>(
     tx,
-    sql`insert into supporters (email, first_name, last_name, zip, state, city, street)
+    sql`insert into supporters (email, first_name, last_name, zip, state, city, street, name_prefix)
         values (${normaliseEmail(input.email)}, ${input.firstName.trim()}, ${input.lastName.trim()},
-                ${input.zip || null}, ${input.state || null}, ${input.city || null}, ${input.street || null})
+                ${input.zip || null}, ${input.state || null}, ${input.city || null}, ${input.street || null}, ${input.namePrefix || null})
         on conflict (email) do update set email = excluded.email
         returning id, email_verified_at is not null as email_verified, (xmax = 0) as created,
                   forgotten_at is not null as forgotten, writer_trust_revoked_at`,

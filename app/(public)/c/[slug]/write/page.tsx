@@ -5,6 +5,7 @@ import { WritePanel } from '@/components/letter/write-panel';
 import type { LookupView } from '@/components/senators/lookup-view';
 import { writeUrl } from '@/components/senators/lookup-view';
 import { resolveCampaignSlug } from '@/lib/campaigns/resolve-campaign-slug';
+import { cwcEnabled } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { getLetterCampaign } from '@/lib/letters/letter-campaign';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
@@ -95,6 +96,7 @@ export default async function WritePage({ params, searchParams }: Props) {
         initialLookup={view}
         draft={{ salutation: campaign.draft.salutation, subject: campaign.draft.subject, body: campaign.draft.body }}
         requirePersonalSentence={campaign.requirePersonalSentence}
+        requireStreet={cwcEnabled()}
         organisationName={campaign.organisationName}
         treaty={{ treatyName: campaign.treatyName, treatyShortName: campaign.treatyShortName }}
         guardToken={guardToken}
