@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionStamp } from '@/lib/forms/fields';
 import { LETTER_BODY_MAX, LETTER_SUBJECT_MAX } from '@/lib/letters/letter-draft';
 import { validateTemplate } from '@/lib/letters/merge-template';
 
@@ -38,7 +39,7 @@ const title = z
 const id = z.uuid('Unknown campaign.');
 const treatyId = z.uuid('Choose a treaty.');
 /** The `updated_at` the form was rendered with: a save based on an older version is refused. */
-const expectedUpdatedAt = z.coerce.date({ error: 'Reload the page and try again.' });
+const expectedUpdatedAt = versionStamp;
 
 /** Every `{{field}}` must be one we can fill, and braces must pair up. */
 function template(max: number, what: string) {

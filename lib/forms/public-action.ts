@@ -1,10 +1,9 @@
 import 'server-only';
-import { headers } from 'next/headers';
-import { after } from 'next/server';
 import type { z } from 'zod';
 import { readActionSource } from '@/lib/campaigns/read-action-source';
 import { kickDrain } from '@/lib/email/drain-loop';
 import { toFormState, validationError } from '@/lib/errors';
+import { requestHeaders, runAfterResponse } from '@/lib/http/request-scope';
 import { STARTED_AT_FIELD, checkFormGuard, issueFormGuardToken } from '@/lib/security/form-guard';
 import { enforcePublicLimits, type PublicAction } from '@/lib/security/public-limits';
 import type { ActionState } from './state';
@@ -34,7 +33,7 @@ export async function runPublicPipeline<S extends z.ZodType, R>(
   if (!parsed.success) throw validationError(parsed.error.issues);
   await enforcePublicLimits(spec.limit, { email: spec.emailOf?.(parsed.data), requestHeaders });
   const result = await spec.run(parsed.data);
-  if (spec.sendsMail?.(result) ?? true) after(() => kickDrain());
+  if (spec.sendsMail?.(result) ?? true) runAfterResponse(() => kickDrain());
   return { input: parsed.data, result };
 }
 
@@ -66,8 +65,9 @@ export function publicFormAction<V, S extends z.ZodType, R, St>(spec: PublicForm
     try {
       await checkFormGuard(formData);
       guardPassed = true;
-      const source = readActionSource(formData.get('source'), (await headers()).get('referer'));
-      const { input, result } = await runPublicPipeline(spec, spec.input(values, { bound, source }));
+      const headers = await requestHeaders();
+      const source = readActionSource(formData.get('source'), headers.get('referer'));
+      const { input, result } = await runPublicPipeline(spec, spec.input(values, { bound, source }), headers);
       return spec.success(result, input);
     } catch (e) {
       const started = formData.get(STARTED_AT_FIELD);

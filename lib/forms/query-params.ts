@@ -12,17 +12,7 @@ export const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess(bl
 /** A parameter with a default when empty or absent. */
 export const defaultedParam = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema);
 
-// Postgres dates run from 4713 BC; a person's filter never needs more than this, and years like
-// 0000 or 99999 must be refused here rather than reach the database.
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2200;
-
-/** A calendar day `YYYY-MM-DD` in a sensible range. */
-export const isoDay = (message = 'Use a date like 2025-01-31.') =>
-  z.iso.date(message).refine((d) => {
-    const year = Number(d.slice(0, 4));
-    return year >= MIN_YEAR && year <= MAX_YEAR;
-  }, `Use a date between ${MIN_YEAR} and ${MAX_YEAR}.`);
+export { isoDay } from './fields';
 
 /** `page` and `pageSize`: whole numbers within bounds (an absurd page number is dropped, not a 500). */
 export const pageParam = defaultedParam(z.coerce.number().int().min(1).max(100_000).default(1));

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { versionStamp } from '@/lib/forms/fields';
 import { getDb } from '@/db/client';
 import { campaigns, organisations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -9,7 +10,7 @@ import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { OptionalHttpUrl, orNull } from '@/lib/treaties/schemas';
 
 export const UpdateCoalitionInput = z.object({
-  expectedUpdatedAt: z.coerce.date({ error: 'Reload the page and try again.' }),
+  expectedUpdatedAt: versionStamp,
   name: z.string({ error: 'Enter the coalition’s name.' }).trim().min(2, 'Enter the coalition’s name.').max(120, 'Keep the name under 120 characters.'),
   tagline: orNull(z.string().trim().max(200, 'Keep the tagline under 200 characters.')),
   website: OptionalHttpUrl,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 // Client-safe: the forms import the stage list; actions and services parse with these.
 
 import { TREATY_STAGES } from '@/db/schema/enum-values';
+import { isoDay, versionStamp } from '@/lib/forms/fields';
 
 export { TREATY_STAGES };
 export type { TreatyStageValue } from '@/db/schema/enum-values';
@@ -16,7 +17,9 @@ export function orNull<T extends z.ZodType>(schema: T) {
     .transform((v) => v ?? null);
 }
 const optionalText = (max: number, what: string) => orNull(z.string().trim().max(max, `Keep the ${what} under ${max} characters.`));
-const optionalDate = orNull(z.iso.date('Enter a date as YYYY-MM-DD.'));
+// Treaties can be old: any date from 1700 on.
+const TREATY_YEARS = { minYear: 1700, maxYear: 2200 };
+const optionalDate = orNull(isoDay('Enter a date as YYYY-MM-DD.', TREATY_YEARS));
 const optionalCount = orNull(
   z.coerce.number({ error: 'Enter a whole number.' }).int('Enter a whole number.').min(0, 'Enter 0 or more.').max(1000, 'That is more countries than exist.'),
 );
@@ -37,7 +40,7 @@ export const OptionalHttpUrl = orNull(
 
 export const UpdateTreatyInput = z.object({
   id: z.uuid('Unknown treaty.'),
-  expectedUpdatedAt: z.coerce.date({ error: 'Reload the page and try again.' }),
+  expectedUpdatedAt: versionStamp,
   name: z.string({ error: 'Enter the treaty’s full name.' }).trim().min(3, 'Enter the treaty’s full name.').max(400, 'Keep the name under 400 characters.'),
   shortName: z.string({ error: 'Enter a short name.' }).trim().min(2, 'Enter a short name.').max(120, 'Keep the short name under 120 characters.'),
   summary: optionalText(2000, 'summary'),
@@ -62,7 +65,7 @@ export const TREATY_FACT_KEYS = [
 export const AddTreatyStageEventInput = z.object({
   treatyId: z.uuid('Unknown treaty.'),
   stage: z.enum(TREATY_STAGES, 'Choose a stage.'),
-  occurredOn: z.iso.date('Enter the date as YYYY-MM-DD.'),
+  occurredOn: isoDay('Enter the date as YYYY-MM-DD.', TREATY_YEARS),
   note: optionalText(1000, 'note'),
   sourceTitle: optionalText(300, 'source title'),
   sourceUrl: OptionalHttpUrl,
@@ -87,7 +90,7 @@ export const CreateTreatyInput = z.object({
   usSignedOn: optionalDate,
   senateTreatyDoc: optionalText(100, 'treaty document number'),
   stage: z.enum(TREATY_STAGES, 'Choose the stage the treaty has reached.'),
-  stageOn: z.iso.date('Enter the date it reached that stage, as YYYY-MM-DD.'),
+  stageOn: isoDay('Enter the date it reached that stage, as YYYY-MM-DD.', TREATY_YEARS),
   stageSourceTitle: optionalText(300, 'source title'),
   stageSourceUrl: OptionalHttpUrl,
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { CAMPAIGN_PATH, pathOf, readMail, uniqueEmail, useOwnIp } from './support/public';
+import { CAMPAIGN_PATH, pathOf, readMail, uniqueEmail, uniqueIp, useOwnIp } from './support/public';
 
 const WRITE = `${CAMPAIGN_PATH}/write`;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
@@ -119,6 +119,47 @@ test.describe('writing to your senators', () => {
     await expect(
       page.getByRole('heading', { name: `You’ve already written to ${DURBIN} and ${DUCKWORTH} for this campaign` }),
     ).toBeVisible();
+  });
+
+  test('a second browser writing with a verified address is told to check the email, and nothing goes in that person’s name', async ({
+    page,
+    browser,
+    request,
+  }) => {
+    // The owner writes and confirms in their own browser: their address is verified.
+    const email = uniqueEmail('owner-letters');
+    let openedAt = await openLetter(page);
+    await fillDetails(page, { firstName: 'Grace', lastName: 'Hopper', email });
+    await send(page, openedAt);
+    await page.goto(pathOf((await readMail(request, email, 'letters-confirmation')).props.confirmUrl));
+    await page.getByRole('button', { name: 'Confirm and send my letters' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Thank you — your letters are confirmed' })).toBeVisible();
+    const count = async (template: string) => {
+      const res = await request.get(`/dev/mailbox.json?to=${encodeURIComponent(email)}`);
+      return ((await res.json()) as { messages: { template: string }[] }).messages.filter((m) => m.template === template).length;
+    };
+    const receiptsBefore = await count('letter-receipt');
+
+    // A stranger, in another browser, writes other words to the senators of another state with that address.
+    const stranger = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
+    const other = await stranger.newPage();
+    openedAt = await openLetter(other, '10001');
+    await fillDetails(other, { firstName: 'Mallory', lastName: 'Imposter', email });
+    await send(other, openedAt);
+    await expect(other.getByRole('heading', { name: 'Check your email to confirm' })).toBeVisible();
+    await expect(other.getByText('Thank you — here is where your letters went')).toHaveCount(0);
+    await stranger.close();
+
+    // The owner receives a link for that batch, which shows its full text before anything is sent…
+    await expect.poll(() => count('letters-confirmation')).toBe(2);
+    const mails = (await (await request.get(`/dev/mailbox.json?to=${encodeURIComponent(email)}`)).json()) as {
+      messages: { template: string; props: { confirmUrl?: string } }[];
+    };
+    const strangerLink = mails.messages.filter((m) => m.template === 'letters-confirmation').map((m) => pathOf(m.props.confirmUrl))[0];
+    await page.goto(strangerLink);
+    await expect(page.getByRole('article', { name: /Letter to Senator/ }).first()).toContainText('Mallory Imposter');
+    // …and nothing was delivered in their name: no new receipt, no letter sent.
+    expect(await count('letter-receipt')).toBe(receiptsBefore);
   });
 
   test('hostile input stays inert text, and over-long or broken fields get messages that keep what was typed', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { connection, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { toJsonResponse } from '@/lib/errors';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
 import { enforcePublicLimits } from '@/lib/security/public-limits';
@@ -7,8 +7,8 @@ import { enforcePublicLimits } from '@/lib/security/public-limits';
  * GET /api/senators?zip=12345[&state=XX] | ?state=XX — the JSON twin of the letter page's lookup,
  * for the JS-enhanced form. 200 `{ lookup }`; errors in the one JSON shape (lib/errors.ts); 429.
  */
+// Dynamic by nature: it reads the request's query string.
 export async function GET(req: NextRequest) {
-  await connection();
   const q = req.nextUrl.searchParams;
   try {
     await enforcePublicLimits('lookup', { requestHeaders: req.headers });

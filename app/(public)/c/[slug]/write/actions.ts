@@ -1,7 +1,7 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { publicFormAction } from '@/lib/forms/public-action';
+import { readCookie } from '@/lib/http/request-scope';
 import { letterValuesFrom, type LetterFormState } from '@/lib/forms/letter';
 import { SendLettersInput } from '@/lib/letters/schemas';
 import { sendLetters } from '@/lib/letters/send-letters';
@@ -16,7 +16,7 @@ export const sendLettersAction: (slug: string, prev: LetterFormState, formData: 
     input: (values, { bound, source }) => ({ ...values, campaignSlug: bound, source }),
     emailOf: (input) => input.email,
     // A browser that confirmed this address before (the signed "confirmed writer" cookie) sends at once.
-    run: async (input) => sendLetters({ input, writer: await readWriterCookie((await cookies()).get(WRITER_COOKIE)?.value) }),
+    run: async (input) => sendLetters({ input, writer: await readWriterCookie(await readCookie(WRITER_COOKIE)) }),
     sendsMail: (result) => result.kind !== 'already_written',
     success: (result): LetterFormState => ({ status: 'done', result }),
     fallback: 'Something went wrong on our side and your letters were not sent. Please try again in a moment.',

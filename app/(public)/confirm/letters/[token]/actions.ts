@@ -1,10 +1,9 @@
 'use server';
 
-import { cookies } from 'next/headers';
-import { after } from 'next/server';
 import { kickDrain } from '@/lib/email/drain-loop';
 import { toFormState } from '@/lib/errors';
 import type { ConfirmLettersState } from '@/lib/forms/letter';
+import { runAfterResponse, setCookie } from '@/lib/http/request-scope';
 import { confirmLetters } from '@/lib/letters/confirm-letters';
 import { issueWriterCookie } from '@/lib/security/writer-cookie';
 
@@ -15,8 +14,8 @@ export async function confirmLettersAction(token: string): Promise<ConfirmLetter
     const { email, ...result } = await confirmLetters({ input: { token } });
     // This browser has now proved the address: its next letters need no email round trip.
     const cookie = await issueWriterCookie(email);
-    (await cookies()).set(cookie.name, cookie.value, cookie.options);
-    after(() => kickDrain());
+    await setCookie(cookie.name, cookie.value, cookie.options);
+    runAfterResponse(() => kickDrain());
     return { status: 'done', ...result };
   } catch (e) {
     const state = await toFormState(e, {

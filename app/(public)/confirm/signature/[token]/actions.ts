@@ -1,9 +1,9 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { isAppError } from '@/lib/errors';
 import { confirmSignature } from '@/lib/petitions/confirm-signature';
+import { setCookie } from '@/lib/http/request-scope';
 import { issueWriterCookie } from '@/lib/security/writer-cookie';
 
 /**
@@ -17,7 +17,7 @@ export async function confirmSignatureAction(token: string): Promise<void> {
     if (email) {
       // The click proved the address: this browser may write letters in its name without another email.
       const cookie = await issueWriterCookie(email);
-      (await cookies()).set(cookie.name, cookie.value, cookie.options);
+      await setCookie(cookie.name, cookie.value, cookie.options);
     }
   } catch (e) {
     // Used (by this very click's twin) or expired: the page says which.
