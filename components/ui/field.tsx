@@ -51,6 +51,21 @@ function ErrorLine({ id, error }: { id: string; error?: string }) {
 const control = (error?: string) =>
   `mt-1 block min-h-11 w-full rounded-md border bg-white px-3 py-2 ${error ? 'border-red-700' : 'border-slate-500'}`;
 
+type ControlProps = { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string; className: string };
+
+/** Label, hint, the control `render` draws with the ids and attributes it needs, and the error line. */
+function Labelled({ label, name, error, hint, id, className, render }: Common & { id?: string; className?: string; render: (p: ControlProps) => ReactNode }) {
+  const message = firstError(error);
+  const ids = useFieldIds(id, hint, message);
+  return (
+    <div className={className}>
+      <Parts fieldId={ids.fieldId} label={label} hint={hint} hintId={ids.hintId} />
+      {render({ id: ids.fieldId, name, 'aria-invalid': message ? true : undefined, 'aria-describedby': ids.describedBy, className: control(message) })}
+      <ErrorLine id={ids.errorId} error={message} />
+    </div>
+  );
+}
+
 /** `<Field label="Email" name="email" type="email" error={state.fieldErrors?.email} />`: label, input, hint, error. */
 export function Field({
   label,
@@ -61,22 +76,7 @@ export function Field({
   className,
   ...inputProps
 }: Common & { ref?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
-  const message = firstError(error);
-  const ids = useFieldIds(id, hint, message);
-  return (
-    <div className={className}>
-      <Parts fieldId={ids.fieldId} label={label} hint={hint} hintId={ids.hintId} />
-      <input
-        id={ids.fieldId}
-        name={name}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={control(message)}
-        {...inputProps}
-      />
-      <ErrorLine id={ids.errorId} error={message} />
-    </div>
-  );
+  return <Labelled {...{ label, name, error, hint, id, className }} render={(p) => <input {...p} {...inputProps} />} />;
 }
 
 /** The same for a `<select>`: `<SelectField label="Role" name="role" options={[{ value, label }]} />`. */
@@ -90,48 +90,26 @@ export function SelectField({
   options,
   ...selectProps
 }: Common & { options: readonly { value: string; label: string }[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'>) {
-  const message = firstError(error);
-  const ids = useFieldIds(id, hint, message);
   return (
-    <div className={className}>
-      <Parts fieldId={ids.fieldId} label={label} hint={hint} hintId={ids.hintId} />
-      <select
-        id={ids.fieldId}
-        name={name}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={control(message)}
-        {...selectProps}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorLine id={ids.errorId} error={message} />
-    </div>
+    <Labelled
+      {...{ label, name, error, hint, id, className }}
+      render={(p) => (
+        <select {...p} {...selectProps}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
 /** A labelled textarea: `<TextAreaField label="Your letter" name="body" rows={12} error={…} />`. */
 export function TextAreaField({ label, name, error, hint, id, className, ...props }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>) {
-  const message = firstError(error);
-  const ids = useFieldIds(id, hint, message);
-  return (
-    <div className={className}>
-      <Parts fieldId={ids.fieldId} label={label} hint={hint} hintId={ids.hintId} />
-      <textarea
-        id={ids.fieldId}
-        name={name}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 ${message ? 'border-red-700' : 'border-slate-500'}`}
-        {...props}
-      />
-      <ErrorLine id={ids.errorId} error={message} />
-    </div>
-  );
+  // No minimum height: the rows decide.
+  return <Labelled {...{ label, name, error, hint, id, className }} render={(p) => <textarea {...p} className={p.className.replace('min-h-11 ', '')} {...props} />} />;
 }
 
 /** A checkbox with its label beside it (a 44 px target with the label) and an optional hint. */
