@@ -4,6 +4,7 @@ import CampaignUpdate, { CampaignUpdateProps, campaignUpdateSubject } from './ca
 import LetterReceipt, { LetterReceiptProps, letterReceiptSubject } from './letter-receipt';
 import LetterToSenator, { LetterToSenatorProps, letterToSenatorSubject } from './letter-to-senator';
 import LettersConfirmation, { LettersConfirmationProps, lettersConfirmationSubject } from './letters-confirmation';
+import SenatorDeliveryChanged, { SenatorDeliveryChangedProps, senatorDeliveryChangedSubject } from './senator-delivery-changed';
 import SignatureConfirmation, { SignatureConfirmationProps, signatureConfirmationSubject } from './signature-confirmation';
 import StaffInvite, { StaffInviteProps, staffInviteSubject } from './staff-invite';
 import StaffSignIn, { StaffSignInProps, staffSignInSubject } from './staff-sign-in';
@@ -57,6 +58,12 @@ export const templates = {
     subject: staffSignInSubject,
     marketing: false,
     props: StaffSignInProps,
+  }),
+  'senator-delivery-changed': define({
+    component: SenatorDeliveryChanged,
+    subject: senatorDeliveryChangedSubject,
+    marketing: false,
+    props: SenatorDeliveryChangedProps,
   }),
   'staff-invite': define({
     component: StaffInvite,
