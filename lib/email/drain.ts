@@ -5,7 +5,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { backoffDelayMs } from './backoff';
 import { letterIdOf, markLetterFailed, markLetterSent } from './outbox-letters';
-import { TemplateError, renderEmail, type RenderedEmail } from './render';
+import { TemplateError, keptCopy, renderEmail, type RenderedEmail } from './render';
 import { getTransport, isPermanentSendError, type EmailTransport } from './transports';
 
 const LEASE = sql`interval '2 minutes'`;
@@ -119,9 +119,7 @@ async function recordSent(db: Db, row: OutboxRow, rendered: RenderedEmail, provi
         status: 'sent',
         providerMessageId: providerId,
         transport: transportName,
-        renderedSubject: rendered.subject,
-        renderedHtml: rendered.html,
-        renderedText: rendered.text,
+        ...keptCopy(rendered),
         sentAt: sql`now()`,
         lockedUntil: null,
         lastError: null,
@@ -143,9 +141,7 @@ async function fail(
   baseMs = 0,
 ) {
   // Keep what we tried to send, so the mailbox and staff can see it.
-  const copy = rendered
-    ? { renderedSubject: rendered.subject, renderedHtml: rendered.html, renderedText: rendered.text }
-    : {};
+  const copy = rendered ? keptCopy(rendered) : {};
   if (outcome === 'retried') {
     const delayMs = backoffDelayMs(row.attempts, baseMs);
     await db

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { letters, senators, supporters } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
-import { env } from '@/lib/env';
+import { secretLink } from '@/lib/email/secret-links';
 import { AppError } from '@/lib/errors';
 import { createActionToken } from '@/lib/security/tokens';
 import { supporterFullName } from './letter-draft';
@@ -155,7 +155,6 @@ async function sendReceipt(
     campaignId: null,
     ttlHours: UNSUBSCRIBE_TOKEN_TTL_HOURS,
   });
-  const base = env().APP_URL.replace(/\/$/, '');
   await enqueueEmail(tx, {
     template: 'letter-receipt',
     to: r.to,
@@ -163,7 +162,7 @@ async function sendReceipt(
       firstName: r.firstName,
       campaignTitle: r.campaignTitle,
       coalitionName: r.coalitionName,
-      unsubscribeUrl: `${base}/unsubscribe/${unsubscribe}`,
+      unsubscribeUrl: secretLink('/unsubscribe/{token}', unsubscribe),
       letters: r.letters.map((l) => ({
         senatorName: l.senatorName,
         channel: l.channel ?? 'supporter',

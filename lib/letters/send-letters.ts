@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type Db, type DbOrTx } from '@/db/client';
 import { letters, senators, supporters } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
-import { env } from '@/lib/env';
+import { secretLink } from '@/lib/email/secret-links';
 import { AppError, isAppError, validationError } from '@/lib/errors';
 import { stateName } from '@/lib/geo/us-states';
 import { findSenatorsByZip, type SenatorCard } from '@/lib/senators/find-senators-by-zip';
@@ -153,7 +153,7 @@ async function mailConfirmation(
     props: {
       firstName: data.firstName.length <= 100 ? data.firstName : '',
       campaignTitle: campaign.title,
-      confirmUrl: `${env().APP_URL.replace(/\/$/, '')}/confirm/letters/${token}`,
+      confirmUrl: secretLink('/confirm/letters/{token}', token),
       senators: senatorNames.map((name) => ({ name })),
       coalitionName: campaign.organisationName,
     },
