@@ -21,7 +21,8 @@ function option(long, short) {
 }
 
 const port = Number(option('--port', '-p') ?? process.env.PORT ?? 3000);
-const hostname = option('--hostname', '-H') ?? process.env.HOSTNAME;
+// Not $HOSTNAME: shells and containers set it to the machine's name. Default: every interface.
+const hostname = option('--hostname', '-H');
 process.env.NODE_ENV ??= 'production';
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? 'localhost' });

@@ -47,7 +47,7 @@ export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, msg: Enqu
     if (!(link instanceof SecretLink)) {
       throw validationError([{ path: [field], message: 'must be a secret link: its token is never stored in the clear' }]);
     }
-    sealed[field] = await sealLink(link);
+    sealed[field] = await sealLink(link, tx);
     input[field] = linkUrl(link.path, 'x'.repeat(43));
   }
   const props = def.props.safeParse(input);

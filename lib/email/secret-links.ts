@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DbOrTx } from '@/db/client';
 import { env } from '@/lib/env';
 import { seal, unseal } from '@/lib/security/seal';
 
@@ -32,8 +33,9 @@ export type SealedLink = z.infer<typeof SealedLink>;
 // The path is authenticated with the token: a sealed token cannot be moved into another link.
 const context = (path: string) => `email-link:${path}`;
 
-export async function sealLink(link: SecretLink): Promise<SealedLink> {
-  return { path: link.path, sealed: await seal(link.token, context(link.path)) };
+/** `db`: the caller's transaction, when sealing inside one. */
+export async function sealLink(link: SecretLink, db?: DbOrTx): Promise<SealedLink> {
+  return { path: link.path, sealed: await seal(link.token, context(link.path), db) };
 }
 
 export function linkUrl(path: string, token: string): string {

@@ -1,5 +1,6 @@
 // No `server-only`: the outbox worker (tsx) opens sealed links too.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import type { DbOrTx } from '@/db/client';
 import { env } from '@/lib/env';
 import { getAppSecret } from '@/lib/settings/app-secret';
 
@@ -10,8 +11,8 @@ const VERSION = 'v1';
 const INFO = 'ratify/sealed-secret/v1';
 const keys = new Map<string, Buffer>();
 
-async function sealingKey(): Promise<Buffer> {
-  const secret = await getAppSecret('auth_secret', env().AUTH_SECRET);
+async function sealingKey(db?: DbOrTx): Promise<Buffer> {
+  const secret = await getAppSecret('auth_secret', env().AUTH_SECRET, db);
   let key = keys.get(secret);
   if (!key) {
     key = Buffer.from(hkdfSync('sha256', secret, 'ratify', INFO, 32));
@@ -28,10 +29,13 @@ export class SealError extends Error {
   }
 }
 
-/** `v1.<iv>.<ciphertext+tag>` (base64url). `context` is authenticated: a value opens only for the same one. */
-export async function seal(plain: string, context: string): Promise<string> {
+/**
+ * `v1.<iv>.<ciphertext+tag>` (base64url). `context` is authenticated: a value opens only for the same
+ * one. Pass the caller's transaction as `db` when sealing inside one.
+ */
+export async function seal(plain: string, context: string, db?: DbOrTx): Promise<string> {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', await sealingKey(), iv);
+  const cipher = createCipheriv('aes-256-gcm', await sealingKey(db), iv);
   cipher.setAAD(Buffer.from(context));
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return `${VERSION}.${iv.toString('base64url')}.${body.toString('base64url')}`;

@@ -37,7 +37,13 @@ describe('enqueueEmail', () => {
     );
     const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id!));
     expect(row).toMatchObject({ status: 'queued', attempts: 0, maxAttempts: 8, toAddress: 'maya@example.org', template: 'signature-confirmation' });
-    expect(row.props).toEqual(props);
+    // Secret links are stored as their path and a sealed token, never the token itself.
+    expect(row.props).toEqual({
+      ...props,
+      confirmUrl: { path: '/confirm/signature/{token}', sealed: expect.stringMatching(/^v1\./) },
+      unsubscribeUrl: { path: '/unsubscribe/{token}', sealed: expect.stringMatching(/^v1\./) },
+    });
+    expect(JSON.stringify(row.props)).not.toMatch(/ccccc|uuuuu/);
     expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now() + 5_000);
   });
 

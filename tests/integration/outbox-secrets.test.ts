@@ -58,6 +58,9 @@ beforeEach(async () => {
 async function deliver() {
   await kickDrain();
   await drainOutbox();
+  const { db } = await getTestDb();
+  const unsent = await db.select({ template: emailOutbox.template, status: emailOutbox.status, lastError: emailOutbox.lastError }).from(emailOutbox);
+  expect(unsent.filter((r) => r.status !== 'sent')).toEqual([]);
   return fake.delivered().map((r) => ({ to: String(r.body.to), html: String(r.body.html), text: String(r.body.text) }));
 }
 

@@ -134,7 +134,10 @@ describe('signPetition', () => {
     await signPetition({ input: input({ firstName: '🦄'.repeat(80) }) });
     const { db } = await getTestDb();
     const [mail] = await db.select().from(emailOutbox);
-    const props = SignatureConfirmationProps.parse(mail.props);
+    // Links are stored sealed (path + sealed token); opened, the props are what the template takes.
+    expect(mail.props.confirmUrl).toEqual({ path: '/confirm/signature/{token}', sealed: expect.stringMatching(/^v1\./) });
+    expect(mail.props.unsubscribeUrl).toEqual({ path: '/unsubscribe/{token}', sealed: expect.stringMatching(/^v1\./) });
+    const props = SignatureConfirmationProps.parse(await liveProps(mail));
     expect(props).toMatchObject({ campaignTitle: expect.stringMatching(/sale of children/), coalitionName: "Children's Protocol Coalition" });
     expect(props.firstName).toBe(''); // 160 UTF-16 units is over the template's limit: the mail says "Hi there"
     expect(mail).toMatchObject({ status: 'queued', attempts: 0, maxAttempts: env().OUTBOX_MAX_ATTEMPTS });
