@@ -129,6 +129,7 @@ test('the lookup page passes axe, before and after a lookup', async ({ page }) =
 
 test.describe('the JSON lookup API', () => {
   test('answers lookups, field errors as 400, and too many requests as 429', async ({ request }) => {
+    test.setTimeout(240_000); // up to two windows' worth of lookups before the 429
     const ip = uniqueIp();
     const get = (q: string) => request.get(`/api/senators?${q}`, { headers: { 'x-forwarded-for': ip } });
     const ok = await get('zip=62701-1234');
