@@ -1,15 +1,17 @@
 import type { ReactElement } from 'react';
 import type { z } from 'zod';
+import type { SecretLink } from '@/lib/email/secret-links';
 import CampaignUpdate, { CampaignUpdateProps, campaignUpdateSubject } from './campaign-update';
 import LetterReceipt, { LetterReceiptProps, letterReceiptSubject } from './letter-receipt';
 import LetterToSenator, { LetterToSenatorProps, letterToSenatorSubject } from './letter-to-senator';
 import LettersAlreadyWritten, { LettersAlreadyWrittenProps, lettersAlreadyWrittenSubject } from './letters-already-written';
 import LettersConfirmation, { LettersConfirmationProps, lettersConfirmationSubject } from './letters-confirmation';
+import SenatorDeliveryChanged, { SenatorDeliveryChangedProps, senatorDeliveryChangedSubject } from './senator-delivery-changed';
 import SignatureConfirmation, { SignatureConfirmationProps, signatureConfirmationSubject } from './signature-confirmation';
 import StaffInvite, { StaffInviteProps, staffInviteSubject } from './staff-invite';
 import StaffSignIn, { StaffSignInProps, staffSignInSubject } from './staff-sign-in';
 
-export type TemplateDefinition<S extends z.ZodType> = {
+export type TemplateDefinition<S extends z.ZodType, K extends string = never> = {
   component: (props: z.output<S>) => ReactElement;
   subject: (props: z.output<S>) => string;
   /** Marketing mail carries List-Unsubscribe headers and must show an unsubscribe link. */
@@ -17,9 +19,14 @@ export type TemplateDefinition<S extends z.ZodType> = {
   props: S;
   /** Where replies should go, when not to the sender (a letter's replies go to the constituent). */
   replyTo?: (props: z.output<S>) => string | undefined;
+  /**
+   * URL props that carry a token (confirm, unsubscribe, sign-in): producers pass a SecretLink, the
+   * outbox stores it sealed and the drainer opens it at send time (lib/email/secret-links.ts).
+   */
+  secretLinks?: readonly K[];
 };
 
-const define = <S extends z.ZodType>(def: TemplateDefinition<S>) => def;
+const define = <S extends z.ZodType, K extends keyof z.input<S> & string = never>(def: TemplateDefinition<S, K>) => def;
 
 export const templates = {
   'signature-confirmation': define({
@@ -27,12 +34,14 @@ export const templates = {
     subject: signatureConfirmationSubject,
     marketing: false,
     props: SignatureConfirmationProps,
+    secretLinks: ['confirmUrl', 'unsubscribeUrl'],
   }),
   'letters-confirmation': define({
     component: LettersConfirmation,
     subject: lettersConfirmationSubject,
     marketing: false,
     props: LettersConfirmationProps,
+    secretLinks: ['confirmUrl'],
   }),
   'letters-already-written': define({
     component: LettersAlreadyWritten,
@@ -52,18 +61,27 @@ export const templates = {
     subject: letterReceiptSubject,
     marketing: false,
     props: LetterReceiptProps,
+    secretLinks: ['unsubscribeUrl'],
   }),
   'campaign-update': define({
     component: CampaignUpdate,
     subject: campaignUpdateSubject,
     marketing: true,
     props: CampaignUpdateProps,
+    secretLinks: ['unsubscribeUrl'],
   }),
   'staff-sign-in': define({
     component: StaffSignIn,
     subject: staffSignInSubject,
     marketing: false,
     props: StaffSignInProps,
+    secretLinks: ['url'],
+  }),
+  'senator-delivery-changed': define({
+    component: SenatorDeliveryChanged,
+    subject: senatorDeliveryChangedSubject,
+    marketing: false,
+    props: SenatorDeliveryChangedProps,
   }),
   'staff-invite': define({
     component: StaffInvite,
@@ -75,8 +93,11 @@ export const templates = {
 
 export type Templates = typeof templates;
 export type TemplateName = keyof Templates;
-/** What callers pass when enqueueing (before parsing). */
-export type TemplateProps<N extends TemplateName> = z.input<Templates[N]['props']>;
+type SecretKeys<N extends TemplateName> = NonNullable<Templates[N]['secretLinks']>[number];
+/** Props with plain URLs (what a template renders; previews and tests pass these to renderEmail). */
+export type RenderProps<N extends TemplateName> = z.input<Templates[N]['props']>;
+/** What callers pass when enqueueing (before parsing): secret link fields as SecretLink. */
+export type TemplateProps<N extends TemplateName> = Omit<RenderProps<N>, SecretKeys<N>> & { [K in SecretKeys<N>]: SecretLink };
 
 export const templateNames = Object.keys(templates) as TemplateName[];
 
@@ -85,6 +106,6 @@ export function isTemplateName(name: string): name is TemplateName {
 }
 
 /** The definition with its types erased, for code that handles rows of any template (the drainer). */
-export function templateDefinition(name: string): TemplateDefinition<z.ZodType> | undefined {
-  return isTemplateName(name) ? (templates[name] as unknown as TemplateDefinition<z.ZodType>) : undefined;
+export function templateDefinition(name: string): TemplateDefinition<z.ZodType, string> | undefined {
+  return isTemplateName(name) ? (templates[name] as unknown as TemplateDefinition<z.ZodType, string>) : undefined;
 }

@@ -1,3 +1,4 @@
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { CWC_EMAIL, CWC_LIMITS } from '@/lib/letters/cwc/schemas';
 
@@ -8,6 +9,34 @@ const bool = z
 
 // `NAME=` in a .env file means "not set".
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+
+/**
+ * Which hops in front of the app are proxies we trust to report the client's address: a hop count
+ * (`1` = the peer that connects to us, e.g. one load balancer) or a comma list of addresses, CIDRs and
+ * the names `loopback`, `linklocal`, `uniquelocal` (validated by proxy-addr). Unset/0/false: none, the
+ * TCP peer is the client. `true` (trust every hop) is refused: the client would pick its own address.
+ */
+const TrustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx): { hops: number } | { addresses: string[] } => {
+    if (!v || v === '0' || v === 'false') return { hops: 0 };
+    if (/^\d+$/.test(v)) return { hops: Number(v) };
+    const addresses = v.split(',').map((a) => a.trim()).filter(Boolean);
+    try {
+      if (v === 'true' || addresses.length === 0) throw new Error('no list');
+      proxyaddr.compile(addresses);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be a hop count (e.g. 1) or a comma list of proxy addresses/CIDRs or loopback, linklocal, uniquelocal (never "true": every client could then pick its own address)',
+      });
+      return z.NEVER;
+    }
+    return { addresses };
+  });
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,7 +60,7 @@ const EnvSchema = z.object({
   OUTBOX_IN_APP: z.enum(['0', '1']).default('1'),
   SENATORS_SOURCE: z.string().min(1).default('https://unitedstates.github.io/congress-legislators'),
   SEED_ON_START: z.enum(['0', '1']).default('1'),
-  TRUST_PROXY: bool,
+  TRUST_PROXY: TrustProxy,
   RATE_LIMIT_DISABLED: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The Senate's Communicating with Congress channel: off without a key; with one, the rest is

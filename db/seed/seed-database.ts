@@ -18,10 +18,16 @@ export type SeedOptions = {
   importRoster?: () => Promise<void>;
 };
 
+// Serialises seeds: instances booting together on an empty database each see no rows, so without it
+// every one would insert the coalition and the owner (and all but one would crash on a unique key).
+const SEED_LOCK = 727_276;
+
 /** Idempotent: creates what is missing and never overwrites what staff have since edited. */
 export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedResult> {
   const created: string[] = [];
   const result = await db.transaction(async (tx) => {
+    // Held to the end of this transaction; the checks below then see what a seed before us committed.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     let [org] = await tx.select().from(organisations).where(eq(organisations.slug, coalition.slug));
     if (!org) {
       [org] = await tx.insert(organisations).values(coalition).returning();

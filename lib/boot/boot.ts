@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { getDbHandle } from '@/db/client';
+import { getDbHandle, type DbHandle } from '@/db/client';
 import { migrateDb } from '@/db/migrate';
 import { organisations, senators } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
@@ -7,7 +7,7 @@ import { startDrainLoop } from '@/lib/email/drain-loop';
 import { registerOutboxHooks } from './outbox-hooks';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
-import { importSenators } from '@/lib/senators/import-senators';
+import { importSenators, type ImportSenatorsResult } from '@/lib/senators/import-senators';
 
 const g = globalThis as unknown as { __ratifyBoot?: Promise<void> };
 
@@ -19,29 +19,55 @@ export function bootApp(): Promise<void> {
 async function boot() {
   const e = env();
   registerOutboxHooks();
-  const handle = getDbHandle();
+  const prepared = await prepareDatabase(getDbHandle(), {
+    seed: e.SEED_ON_START === '1',
+    adminEmail: e.ADMIN_EMAIL,
+    senatorsSource: e.SENATORS_SOURCE,
+  });
+  // In the background: an unreachable roster source must not hold up the server.
+  prepared.roster.catch((err: Error) =>
+    logger.warn(
+      { err },
+      'no senate roster yet and the source could not be read; run `npm run senators:import -- <path-or-url>`',
+    ),
+  );
+  if (e.OUTBOX_IN_APP === '1') startDrainLoop();
+}
+
+export type PreparedDatabase = {
+  /** What this call created; empty when another instance seeded first. */
+  created: string[];
+  /** The roster import started for an empty roster (null: not needed, or another instance did it). */
+  roster: Promise<ImportSenatorsResult | null>;
+};
+
+/**
+ * Migrate, then seed an empty database and import the roster when there is none. Several instances
+ * may run this at once on a fresh database: migrations hold an advisory lock (db/migrate.ts), the seed
+ * and the import each take a transaction-scoped one and re-check under it, so exactly one instance
+ * creates the data and the others find it there.
+ */
+export async function prepareDatabase(
+  handle: DbHandle,
+  opts: { seed: boolean; adminEmail: string; senatorsSource: string },
+): Promise<PreparedDatabase> {
   await migrateDb(handle);
   logger.info({ driver: handle.driver }, 'database migrated');
+  if (!opts.seed) return { created: [], roster: Promise.resolve(null) };
 
-  if (e.SEED_ON_START === '1') {
-    const [{ n }] = await handle.db.select({ n: count() }).from(organisations);
-    if (Number(n) === 0) {
-      const seeded = await seedDatabase(handle.db, { adminEmail: e.ADMIN_EMAIL });
-      logger.info({ created: seeded.created }, 'seeded empty database');
-    }
-    const [{ s }] = await handle.db.select({ s: count() }).from(senators);
-    if (Number(s) === 0) {
-      // In the background: an unreachable source must not hold up the server.
-      importSenators({ source: e.SENATORS_SOURCE })
-        .then((r) => logger.info({ senators: r.senatorCount, source: r.source }, 'senate roster imported'))
-        .catch((err: Error) =>
-          logger.warn(
-            { err: err.message },
-            'no senate roster yet and the source could not be read; run `npm run senators:import -- <path-or-url>`',
-          ),
-        );
-    }
+  let created: string[] = [];
+  const [{ n }] = await handle.db.select({ n: count() }).from(organisations);
+  if (Number(n) === 0) {
+    ({ created } = await seedDatabase(handle.db, { adminEmail: opts.adminEmail }));
+    if (created.length) logger.info({ created }, 'seeded empty database');
   }
-
-  if (e.OUTBOX_IN_APP === '1') startDrainLoop();
+  const [{ s }] = await handle.db.select({ s: count() }).from(senators);
+  const roster =
+    Number(s) === 0
+      ? importSenators({ source: opts.senatorsSource, db: handle.db, onlyIfEmpty: true }).then((r) => {
+          if (r) logger.info({ senators: r.senatorCount, source: r.source }, 'senate roster imported');
+          return r;
+        })
+      : Promise.resolve(null);
+  return { created, roster };
 }

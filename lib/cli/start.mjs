@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: build when the sources are newer than the last build, then serve with `next start`.
+// `npm start`: build when the sources are newer than the last build, then serve with lib/cli/server.mjs
+// (Next's handler behind our own HTTP server, so client addresses come from the socket).
 // The server migrates and seeds its own database at boot (instrumentation.ts).
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -41,7 +42,7 @@ if (!builtAt || changedAt > builtAt || process.env.RATIFY_FORCE_BUILD === '1') {
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 
-const args = [next, 'start', '-p', process.env.PORT || '3000', ...process.argv.slice(2)];
+const args = [path.join(root, 'lib', 'cli', 'server.mjs'), '-p', process.env.PORT || '3000', ...process.argv.slice(2)];
 const child = spawn(process.execPath, args, { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -5,7 +5,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { backoffDelayMs } from './backoff';
 import { outboxHookFor } from './hooks';
-import { TemplateError, renderEmail, type RenderedEmail } from './render';
+import { TemplateError, keptCopy as redactedCopy, renderEmail, type RenderedEmail } from './render';
 import { getTransport, isPermanentSendError, type EmailTransport } from './transports';
 
 const LEASE = sql`interval '2 minutes'`;
@@ -81,8 +81,10 @@ async function claimDue(db: Db, limit: number): Promise<OutboxRow[]> {
  * was forgotten): then the outcome is recorded but nothing personal is written back.
  */
 function keptCopy(rendered: RenderedEmail) {
+  // Links with secrets are redacted from the copy first (render.ts): the row never holds a live token.
+  const copy = redactedCopy(rendered);
   const unlessErased = (value: string) => sql`case when ${emailOutbox.erasedAt} is null then ${value} else null end`;
-  return { renderedSubject: unlessErased(rendered.subject), renderedHtml: unlessErased(rendered.html), renderedText: unlessErased(rendered.text) };
+  return { renderedSubject: unlessErased(copy.renderedSubject), renderedHtml: unlessErased(copy.renderedHtml), renderedText: unlessErased(copy.renderedText) };
 }
 
 /** Only the drainer holding this claim (same attempt number) may record a failure. */

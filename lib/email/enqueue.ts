@@ -4,6 +4,7 @@ import { emailOutbox } from '@/db/schema';
 import { templateDefinition, type TemplateName, type TemplateProps } from '@/emails/registry';
 import { env } from '@/lib/env';
 import { AppError, validationError } from '@/lib/errors';
+import { SecretLink, linkUrl, sealLink, type SealedLink } from './secret-links';
 
 export type EnqueueEmailInput<N extends TemplateName> = {
   template: N;
@@ -38,7 +39,18 @@ export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, msg: Enqu
 
   const envelope = Envelope.safeParse({ to: msg.to, idempotencyKey: msg.idempotencyKey, maxAttempts: msg.maxAttempts });
   if (!envelope.success) throw validationError(envelope.error.issues);
-  const props = def.props.safeParse(msg.props);
+  // Secret links are sealed for storage; the template's schema checks a stand-in URL in their place.
+  const input: Record<string, unknown> = { ...(msg.props as Record<string, unknown>) };
+  const sealed: Record<string, SealedLink> = {};
+  for (const field of def.secretLinks ?? []) {
+    const link = input[field];
+    if (!(link instanceof SecretLink)) {
+      throw validationError([{ path: [field], message: 'must be a secret link: its token is never stored in the clear' }]);
+    }
+    sealed[field] = await sealLink(link, tx);
+    input[field] = linkUrl(link.path, 'x'.repeat(43));
+  }
+  const props = def.props.safeParse(input);
   if (!props.success) throw validationError(props.error.issues);
   // The subject is rendered again at send time (and stripped there); refusing here surfaces the bug early.
   if (!noLineBreaks(def.subject(props.data))) {
@@ -50,7 +62,7 @@ export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, msg: Enqu
     .values({
       template: msg.template,
       toAddress: envelope.data.to,
-      props: props.data as Record<string, unknown>,
+      props: { ...(props.data as Record<string, unknown>), ...sealed },
       idempotencyKey: envelope.data.idempotencyKey,
       maxAttempts: envelope.data.maxAttempts ?? env().OUTBOX_MAX_ATTEMPTS,
     })

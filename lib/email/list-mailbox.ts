@@ -3,6 +3,7 @@ import { getDb, type DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { env } from '@/lib/env';
 import { renderEmail } from './render';
+import { openLinks, restoreSecrets, type SecretValue } from './secret-links';
 
 export type MailboxMessage = {
   id: string;
@@ -26,10 +27,15 @@ export function mailboxEnabled(): boolean {
   return e.NODE_ENV !== 'production' || e.MAILBOX_ENABLED;
 }
 
-/** Newest first. Rows not sent yet have no stored copy, so they are rendered for display. */
+/**
+ * Newest first. Rows not sent yet have no stored copy, so they are rendered for display. Links are
+ * stored sealed and kept copies redacted; the mailbox opens them again, so it shows live links — which
+ * is why it refuses to run where it is not enabled.
+ */
 export async function listMailbox(
   opts: { to?: string; limit?: number; db?: DbOrTx } = {},
 ): Promise<MailboxMessage[]> {
+  if (!mailboxEnabled()) throw new Error('The dev mailbox is not enabled (MAILBOX_ENABLED)');
   const db = opts.db ?? getDb();
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
   const rows = await db
@@ -44,7 +50,19 @@ export async function listMailbox(
       let subject = row.renderedSubject;
       let html = row.renderedHtml;
       let text = row.renderedText;
-      if (subject === null || html === null || text === null) {
+      let props = row.props;
+      let secrets: SecretValue[] = [];
+      try {
+        const opened = await openLinks(row.props);
+        props = opened.props as Record<string, unknown>;
+        secrets = opened.secrets;
+      } catch {
+        // Sealed under another AUTH_SECRET: show the row as stored.
+      }
+      if (subject !== null && html !== null && text !== null) {
+        html = restoreSecrets(html, secrets);
+        text = restoreSecrets(text, secrets);
+      } else {
         try {
           ({ subject, html, text } = await renderEmail(row.template, row.props));
         } catch (err) {
@@ -62,7 +80,7 @@ export async function listMailbox(
         status: row.status,
         text,
         html,
-        props: row.props,
+        props,
         createdAt: row.createdAt.toISOString(),
         sentAt: row.sentAt ? row.sentAt.toISOString() : null,
         attempts: row.attempts,

@@ -1,6 +1,7 @@
 import { render } from '@react-email/render';
 import { createElement, type FunctionComponent } from 'react';
-import { templateDefinition, type TemplateName, type TemplateProps } from '@/emails/registry';
+import { templateDefinition, type RenderProps, type TemplateName } from '@/emails/registry';
+import { openLinks, redactSecrets, type SecretValue } from './secret-links';
 
 export type RenderedEmail = {
   subject: string;
@@ -8,6 +9,8 @@ export type RenderedEmail = {
   text: string;
   headers: Record<string, string>;
   replyTo?: string;
+  /** Tokens opened from sealed links: what must not stay in a kept copy (redactSecrets). */
+  secrets: SecretValue[];
 };
 
 /** The row can never render (unknown template, props that fail the schema): retrying will not help. */
@@ -23,11 +26,19 @@ export function sanitizeSubject(subject: string): string {
   return subject.replace(/[\r\n]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 }
 
-export async function renderEmail<N extends TemplateName>(template: N, props: TemplateProps<N>): Promise<RenderedEmail>;
+/** Render a template from its props: plain URLs, or sealed links as an outbox row stores them. */
+export async function renderEmail<N extends TemplateName>(template: N, props: RenderProps<N>): Promise<RenderedEmail>;
 export async function renderEmail(template: string, props: unknown): Promise<RenderedEmail>;
-export async function renderEmail(template: string, props: unknown): Promise<RenderedEmail> {
+export async function renderEmail(template: string, stored: unknown): Promise<RenderedEmail> {
   const def = templateDefinition(template);
   if (!def) throw new TemplateError(`Unknown email template "${template}"`);
+  let props: unknown;
+  let secrets: SecretValue[];
+  try {
+    ({ props, secrets } = await openLinks(stored));
+  } catch (err) {
+    throw new TemplateError(`A link in email template "${template}" cannot be opened: ${(err as Error).message}`);
+  }
   const parsed = def.props.safeParse(props);
   if (!parsed.success) {
     // Paths and messages only: zod messages do not echo the (personal) values.
@@ -48,5 +59,14 @@ export async function renderEmail(template: string, props: unknown): Promise<Ren
   }
 
   const replyTo = def.replyTo?.(data);
-  return { subject: sanitizeSubject(def.subject(data)), html, text, headers, ...(replyTo ? { replyTo } : {}) };
+  return { subject: sanitizeSubject(def.subject(data)), html, text, headers, secrets, ...(replyTo ? { replyTo } : {}) };
+}
+
+/** The copy of a sent (or attempted) email the outbox keeps: its links' tokens redacted. */
+export function keptCopy(r: RenderedEmail) {
+  return {
+    renderedSubject: r.subject,
+    renderedHtml: redactSecrets(r.html, r.secrets),
+    renderedText: redactSecrets(r.text, r.secrets),
+  };
 }

@@ -5,6 +5,7 @@ import { kickDrain } from '@/lib/email/drain-loop';
 import { toFormState, validationError } from '@/lib/errors';
 import { requestHeaders, runAfterResponse } from '@/lib/http/request-scope';
 import { STARTED_AT_FIELD, checkFormGuard, issueFormGuardToken } from '@/lib/security/form-guard';
+import { currentRequestOrigin } from '@/lib/security/client-ip';
 import { enforcePublicLimits, type PublicAction } from '@/lib/security/public-limits';
 import type { ActionState } from './state';
 
@@ -31,7 +32,9 @@ export async function runPublicPipeline<S extends z.ZodType, R>(
 ): Promise<{ input: z.output<S>; result: R }> {
   const parsed = spec.schema.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error.issues);
-  await enforcePublicLimits(spec.limit, { email: spec.emailOf?.(parsed.data), requestHeaders });
+  // The client's address: from the socket under lib/cli/server.mjs, else from these headers.
+  const origin = await currentRequestOrigin(requestHeaders);
+  await enforcePublicLimits(spec.limit, { email: spec.emailOf?.(parsed.data), origin });
   const result = await spec.run(parsed.data);
   if (spec.sendsMail?.(result) ?? true) runAfterResponse(() => kickDrain());
   return { input: parsed.data, result };

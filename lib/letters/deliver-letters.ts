@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { letters, senators, supporters } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
-import { env } from '@/lib/env';
+import { secretLink } from '@/lib/email/secret-links';
 import { AppError } from '@/lib/errors';
 import { createActionToken } from '@/lib/security/tokens';
 import { supporterFullName } from './letter-draft';
@@ -152,7 +152,6 @@ async function sendReceipt(
     campaignId: null,
     ttlHours: UNSUBSCRIBE_TOKEN_TTL_HOURS,
   });
-  const base = env().APP_URL.replace(/\/$/, '');
   await enqueueEmail(tx, {
     template: 'letter-receipt',
     to: r.to,
@@ -160,7 +159,7 @@ async function sendReceipt(
       firstName: r.firstName,
       campaignTitle: r.campaignTitle,
       coalitionName: r.coalitionName,
-      unsubscribeUrl: `${base}/unsubscribe/${unsubscribe}`,
+      unsubscribeUrl: secretLink('/unsubscribe/{token}', unsubscribe),
       letters: r.letters.map((l) => ({
         senatorName: l.senatorName,
         channel: l.channel ?? 'supporter',

@@ -5,6 +5,7 @@ import { getDb, type Db, type DbOrTx } from '@/db/client';
 import { letters } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
 import { cwcEnabled, env } from '@/lib/env';
+import { secretLink } from '@/lib/email/secret-links';
 import { AppError, isAppError, validationError } from '@/lib/errors';
 import { stateName } from '@/lib/geo/us-states';
 import { findSenatorsByZip, type SenatorCard } from '@/lib/senators/find-senators-by-zip';
@@ -189,7 +190,7 @@ async function mailConfirmation(
     props: {
       firstName: greetingName(who.firstName),
       campaignTitle: campaign.title,
-      confirmUrl: `${env().APP_URL.replace(/\/$/, '')}/confirm/letters/${token}`,
+      confirmUrl: secretLink('/confirm/letters/{token}', token),
       senators: senatorNames.map((name) => ({ name })),
       coalitionName: campaign.organisationName,
     },

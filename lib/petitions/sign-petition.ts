@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns } from '@/db/schema';
+import { sealLink, secretLink } from '@/lib/email/secret-links';
 import { env } from '@/lib/env';
 import { AppError, validationError } from '@/lib/errors';
 import { newRawToken } from '@/lib/security/tokens';
@@ -44,7 +45,7 @@ type Row = {
  *
  * Why not `enqueueEmail` in a transaction: that costs three more round trips and a second
  * statement, and the benchmark put it at 0.40× a bare route (target 0.5×). The outbox row written
- * here is the one enqueueEmail would write (same columns and defaults; its props are checked
+ * here is the one enqueueEmail would write (same columns and defaults, links sealed; its props are checked
  * against the template's schema in tests/integration/petition-sign.test.ts), except that the
  * campaign title and coalition name come from the database inside the statement.
  */
@@ -57,7 +58,11 @@ export async function signPetition({ input }: { input: SignPetitionInput }): Pro
   const unsubscribe = newRawToken();
   const signatureId = randomUUID(); // known up front, so the outbox row can carry it in its key
   const comment = data.comment ?? null;
-  const appUrl = env().APP_URL.replace(/\/$/, '');
+  // The links' tokens go into the outbox sealed, never in the clear (lib/email/secret-links.ts).
+  const [confirmLink, unsubscribeLink] = await Promise.all([
+    sealLink(secretLink('/confirm/signature/{token}', confirm.raw)),
+    sealLink(secretLink('/unsubscribe/{token}', unsubscribe.raw)),
+  ]);
   // The template caps names at 100 UTF-16 units; ours allow 80 characters (emoji count twice there).
   const mailFirstName = data.firstName.length <= 100 ? data.firstName : '';
   const base = getCountBase(data.campaignSlug);
@@ -100,8 +105,8 @@ export async function signPetition({ input }: { input: SignPetitionInput }): Pro
                  jsonb_build_object(
                    'firstName', ${mailFirstName}::text,
                    'campaignTitle', c.title,
-                   'confirmUrl', ${`${appUrl}/confirm/signature/${confirm.raw}`}::text,
-                   'unsubscribeUrl', ${`${appUrl}/unsubscribe/${unsubscribe.raw}`}::text,
+                   'confirmUrl', ${JSON.stringify(confirmLink)}::jsonb,
+                   'unsubscribeUrl', ${JSON.stringify(unsubscribeLink)}::jsonb,
                    'coalitionName', c.coalition_name),
                  'sig-confirm:' || sig.id::text, ${env().OUTBOX_MAX_ATTEMPTS}::int
           from sig, c

@@ -27,8 +27,18 @@ const FIELDS = [
  * positions reference them), and record the import with its diff. Staff-set delivery_email is kept.
  */
 export async function importSenators(
-  opts: { source?: string; db?: Db; actor?: AuditActor } = {},
-): Promise<ImportSenatorsResult> {
+  opts?: { source?: string; db?: Db; actor?: AuditActor; onlyIfEmpty?: false },
+): Promise<ImportSenatorsResult>;
+/** `onlyIfEmpty` (first boot): null, and nothing written, when a roster is already there. */
+export async function importSenators(opts: {
+  source?: string;
+  db?: Db;
+  actor?: AuditActor;
+  onlyIfEmpty: true;
+}): Promise<ImportSenatorsResult | null>;
+export async function importSenators(
+  opts: { source?: string; db?: Db; actor?: AuditActor; onlyIfEmpty?: boolean } = {},
+): Promise<ImportSenatorsResult | null> {
   const given = (opts.source ?? env().SENATORS_SOURCE).trim();
   const source = /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : path.resolve(given);
   const rows = parseRoster(await readRosterSource(source));
@@ -40,6 +50,8 @@ export async function importSenators(
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { deliveryEmail, ...columns } = getTableColumns(senators);
     const existing = new Map((await tx.select(columns).from(senators)).map((s) => [s.bioguideId, s]));
+    // Checked under the lock: instances booting together on an empty database import once.
+    if (opts.onlyIfEmpty && existing.size > 0) return null;
 
     const diff: ImportDiff = { added: [], removed: [], changed: [] };
     const toInsert: RosterSenator[] = [];

@@ -6,6 +6,7 @@ import { senators } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
 import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
+import { enqueueDeliveryChangeMail } from './delivery-change-mail';
 
 export const BioguideId = z
   .string({ error: 'Unknown senator.' })
@@ -25,8 +26,9 @@ export type SetDeliveryEmailInput = z.input<typeof SetDeliveryEmailInput>;
 export type DeliveryEmailResult = { senatorId: string; email: string | null; changed: boolean };
 
 /**
- * Set (or clear) the address letter delivery uses for a senator's office. Audited
- * `senator.delivery_email` with the senator's id and whether an address is set, never the address.
+ * Set (or clear) the address letter delivery uses for a senator's office. Supporters' letters (names,
+ * street addresses) go there, so the change is audited `senator.delivery_email` with the old and new
+ * address (an office's address, not a supporter's) and every owner is emailed, in the same transaction.
  */
 export async function setDeliveryEmail({ actor, input }: { actor: StaffActor; input: SetDeliveryEmailInput }): Promise<DeliveryEmailResult> {
   assertCan(actor, 'senators:edit');
@@ -37,7 +39,7 @@ export async function setDeliveryEmail({ actor, input }: { actor: StaffActor; in
 
   return getDb().transaction(async (tx) => {
     const [before] = await tx
-      .select({ email: senators.deliveryEmail })
+      .select({ email: senators.deliveryEmail, firstName: senators.firstName, lastName: senators.lastName, state: senators.state })
       .from(senators)
       .where(eq(senators.bioguideId, senatorId))
       .for('update');
@@ -50,7 +52,13 @@ export async function setDeliveryEmail({ actor, input }: { actor: StaffActor; in
       action: 'senator.delivery_email',
       entityType: 'senator',
       entityId: senatorId,
-      data: { set: email !== null, hadAddress: before.email !== null },
+      data: { set: email !== null, hadAddress: before.email !== null, from: before.email, to: email },
+    });
+    await enqueueDeliveryChangeMail(tx, {
+      senator: { id: senatorId, name: `${before.firstName} ${before.lastName}`, state: before.state },
+      oldAddress: before.email,
+      newAddress: email,
+      changedBy: actor.email ?? 'A staff member',
     });
     return { senatorId, email, changed: true };
   });

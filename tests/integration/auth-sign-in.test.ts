@@ -6,7 +6,9 @@ import { auditLog, emailOutbox, sessions, users, verificationTokens } from '@/db
 import { createAuthConfig, NEUTRAL_AFTER_REQUEST } from '@/lib/auth/config';
 import { staffUserFromSession } from '@/lib/auth/session-user';
 import { SIGN_IN_LIMITS } from '@/lib/auth/sign-in-guard';
+import { SignInLinkQuery, callbackAction } from '@/lib/auth/sign-in-link';
 import { revokeStaff } from '@/lib/team/revoke-staff';
+import { liveLink } from '../support/mail-links';
 import { makeStaff, userRow } from './staff-fixtures';
 
 // Drives the real Auth.js handler with our config (the route /api/auth/[...nextauth] serves the same).
@@ -55,8 +57,10 @@ describe('requesting a magic link', () => {
     expect(mail).toHaveLength(1);
     expect(mail[0].template).toBe('staff-sign-in');
     expect(mail[0].props).toMatchObject({ host: 'localhost:3000', expiresMinutes: 15 });
-    const url = new URL(String(mail[0].props.url));
-    expect(url.pathname).toBe('/api/auth/callback/email');
+    // The mail leads to our page with a button, not to the Auth.js callback (scanners open links).
+    const url = new URL(await liveLink(mail[0], 'url'));
+    expect(url.pathname).toBe('/sign-in/link');
+    expect(url.searchParams.get('token')).toMatch(/^[a-f0-9]{64}$/);
     expect(url.searchParams.get('email')).toBe(editor.email);
     const [token] = await getDb().select().from(verificationTokens);
     const minutes = (token.expires.getTime() - Date.now()) / 60_000;
@@ -106,8 +110,9 @@ describe('requesting a magic link', () => {
     const editor = await makeStaff('editor');
     await requestLink(editor.email, { origin: 'http://evil.example' });
     const [m] = await outboxFor(editor.email);
-    expect(new URL(String(m.props.url)).origin).toBe(new URL(process.env.APP_URL ?? 'http://localhost:3000').origin);
-    expect(m.props.host).toBe(new URL(String(m.props.url)).host);
+    const url = new URL(await liveLink(m, 'url'));
+    expect(url.origin).toBe(new URL(process.env.APP_URL ?? 'http://localhost:3000').origin);
+    expect(m.props.host).toBe(url.host);
   });
 
   it('ignores an off-site callbackUrl', async () => {
@@ -117,7 +122,7 @@ describe('requesting a magic link', () => {
     const mail = await outboxFor(editor.email);
     expect(mail).toHaveLength(2);
     for (const m of mail) {
-      expect(new URL(String(m.props.url)).searchParams.get('callbackUrl')).toBe(`${ORIGIN}/dashboard`);
+      expect(new URL(await liveLink(m, 'url')).searchParams.get('callbackUrl')).toBe(`${ORIGIN}/dashboard`);
     }
   });
 });
@@ -126,14 +131,20 @@ describe('redeeming a magic link', () => {
   async function linkFor(email: string, callbackUrl?: string) {
     await requestLink(email, { callbackUrl });
     const [m] = await outboxFor(email);
-    return String(m.props.url);
+    return liveLink(m, 'url');
+  }
+
+  /** What the page's "Sign in" button does: POST to the Auth.js callback with the link's query. */
+  function redeem(link: string) {
+    const q = SignInLinkQuery.parse(Object.fromEntries(new URL(link).searchParams));
+    return auth(new Request(`${ORIGIN}${callbackAction(q)}`, { method: 'POST' }));
   }
 
   it('signs in once: session row, last_sign_in_at, auth.sign_in audit; the link is then dead', async () => {
     const analyst = await makeStaff('analyst');
     const url = await linkFor(analyst.email, '/dashboard/people?page=2');
 
-    const res = await auth(new Request(url));
+    const res = await redeem(url);
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`${ORIGIN}/dashboard/people?page=2`);
     const cookie = sessionCookie(res);
@@ -147,7 +158,7 @@ describe('redeeming a magic link', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: analyst.id, entityId: analyst.id });
 
-    const again = await auth(new Request(url));
+    const again = await redeem(url);
     expect(again.headers.get('location')).toBe(`${ORIGIN}/sign-in/error?error=Verification`);
     expect(sessionCookie(again)).toBeNull();
     expect(await getDb().select().from(sessions)).toHaveLength(1);
@@ -157,7 +168,7 @@ describe('redeeming a magic link', () => {
     const editor = await makeStaff('editor');
     const url = await linkFor(editor.email);
     await getDb().update(verificationTokens).set({ expires: new Date(Date.now() - 1000) });
-    const res = await auth(new Request(url));
+    const res = await redeem(url);
     expect(res.headers.get('location')).toBe(`${ORIGIN}/sign-in/error?error=Verification`);
     expect(await getDb().select().from(sessions)).toHaveLength(0);
   });
@@ -167,7 +178,7 @@ describe('redeeming a magic link', () => {
     const editor = await makeStaff('editor');
     const url = await linkFor(editor.email);
     await revokeStaff({ actor: owner, input: { userId: editor.id } });
-    const res = await auth(new Request(url));
+    const res = await redeem(url);
     expect(res.headers.get('location')).toBe(`${ORIGIN}/sign-in/error?error=AccessDenied`);
     expect(await getDb().select().from(sessions)).toHaveLength(0);
   });
@@ -175,7 +186,7 @@ describe('redeeming a magic link', () => {
   it('ends the session at once when the user is revoked', async () => {
     const owner = await makeStaff('owner');
     const editor = await makeStaff('editor');
-    const cookie = sessionCookie(await auth(new Request(await linkFor(editor.email))))!;
+    const cookie = sessionCookie(await redeem(await linkFor(editor.email)))!;
     expect((await sessionUser(cookie))?.role).toBe('editor');
     await revokeStaff({ actor: owner, input: { userId: editor.id } });
     expect(await sessionUser(cookie)).toBeNull();
@@ -183,7 +194,7 @@ describe('redeeming a magic link', () => {
 
   it('signs out: deletes the session and writes auth.sign_out', async () => {
     const editor = await makeStaff('editor');
-    const cookie = sessionCookie(await auth(new Request(await linkFor(editor.email))))!;
+    const cookie = sessionCookie(await redeem(await linkFor(editor.email)))!;
     const res = await auth(
       new Request(`${ORIGIN}/api/auth/signout`, {
         method: 'POST',
@@ -199,7 +210,7 @@ describe('redeeming a magic link', () => {
 
   it('never puts the session token in the session JSON', async () => {
     const editor = await makeStaff('editor');
-    const cookie = sessionCookie(await auth(new Request(await linkFor(editor.email))))!;
+    const cookie = sessionCookie(await redeem(await linkFor(editor.email)))!;
     const res = await auth(new Request(`${ORIGIN}/api/auth/session`, { headers: { cookie } }));
     const text = await res.text();
     expect(text).not.toContain(cookie.split('=')[1]);

@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { emailOutbox } from '@/db/schema';
 import { drainOutbox, type DrainResult } from '@/lib/email/drain';
 import { enqueueEmail } from '@/lib/email/enqueue';
+import { secretLink } from '@/lib/email/secret-links';
 import type { EmailTransport } from '@/lib/email/transports';
 import { getTestDb, testDriver } from '../support/test-db';
 
 const props = {
   firstName: 'Maya',
   campaignTitle: 'Ratify the CRC',
-  confirmUrl: 'http://localhost:3000/confirm/abc',
-  unsubscribeUrl: 'http://localhost:3000/unsubscribe/abc',
+  confirmUrl: secretLink('/confirm/signature/{token}', 'abc'),
+  unsubscribeUrl: secretLink('/unsubscribe/{token}', 'abc'),
   coalitionName: 'Child Rights Coalition',
 };
 

@@ -5,6 +5,7 @@ import { queryRows } from '@/db/raw';
 import { campaigns, emailOutbox, letters, organisations, senators, supporters, treaties } from '@/db/schema';
 import { drainOutbox } from '@/lib/email/drain';
 import { enqueueEmail } from '@/lib/email/enqueue';
+import { secretLink } from '@/lib/email/secret-links';
 import { retryOutboxEmail } from '@/lib/email/retry';
 import { EmailSendError, createLocalTransport, type EmailTransport, type OutgoingEmail } from '@/lib/email/transports';
 import { AppError } from '@/lib/errors';
@@ -14,7 +15,7 @@ const update = {
   firstName: 'Maya',
   subject: 'Hearing scheduled',
   bodyText: 'The committee meets next month.',
-  unsubscribeUrl: 'http://localhost:3000/unsubscribe/abc',
+  unsubscribeUrl: secretLink('/unsubscribe/{token}', 'abc'),
   coalitionName: 'Child Rights Coalition',
 };
 

@@ -2,14 +2,15 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emailOutbox } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
+import { secretLink } from '@/lib/email/secret-links';
 import { AppError } from '@/lib/errors';
 import { getTestDb } from '../support/test-db';
 
 const props = {
   firstName: 'Maya',
   campaignTitle: 'Ratify the CRC',
-  confirmUrl: 'http://localhost:3000/confirm/abc',
-  unsubscribeUrl: 'http://localhost:3000/unsubscribe/abc',
+  confirmUrl: secretLink('/confirm/signature/{token}', 'c'.repeat(43)),
+  unsubscribeUrl: secretLink('/unsubscribe/{token}', 'u'.repeat(43)),
   coalitionName: 'Child Rights Coalition',
 };
 
@@ -36,7 +37,13 @@ describe('enqueueEmail', () => {
     );
     const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id!));
     expect(row).toMatchObject({ status: 'queued', attempts: 0, maxAttempts: 8, toAddress: 'maya@example.org', template: 'signature-confirmation' });
-    expect(row.props).toEqual(props);
+    // Secret links are stored as their path and a sealed token, never the token itself.
+    expect(row.props).toEqual({
+      ...props,
+      confirmUrl: { path: '/confirm/signature/{token}', sealed: expect.stringMatching(/^v1\./) },
+      unsubscribeUrl: { path: '/unsubscribe/{token}', sealed: expect.stringMatching(/^v1\./) },
+    });
+    expect(JSON.stringify(row.props)).not.toMatch(/ccccc|uuuuu/);
     expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now() + 5_000);
   });
 
@@ -57,9 +64,10 @@ describe('enqueueEmail', () => {
     const attempts = [
       { to: 'not-an-email', props },
       { to: 'maya@example.org\r\nBcc: victim@example.org', props },
-      { to: 'maya@example.org', props: { ...props, confirmUrl: 'javascript:alert(1)' } },
+      // A secret link field given a plain URL: its token would be stored in the clear.
+      { to: 'maya@example.org', props: { ...props, confirmUrl: 'http://localhost:3000/confirm/abc' as never } },
       { to: 'maya@example.org', props: { ...props, campaignTitle: 'Hello\r\nBcc: victim@example.org' } },
-      { to: 'maya@example.org', props: { ...props, unsubscribeUrl: 'http://x.test/u\r\nX-Evil: 1' } },
+      { to: 'maya@example.org', props: { ...props, unsubscribeUrl: secretLink('/u\r\nX-Evil: 1/{token}', 'u'.repeat(43)) } },
     ];
     for (const [i, a] of attempts.entries()) {
       const err = await enqueueEmail(db, { template: 'signature-confirmation', idempotencyKey: `bad:${i}`, ...a }).catch((e) => e);

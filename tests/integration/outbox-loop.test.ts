@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { emailOutbox } from '@/db/schema';
 import { kickDrain, startDrainLoop, stopDrainLoop } from '@/lib/email/drain-loop';
 import { enqueueEmail } from '@/lib/email/enqueue';
+import { secretLink } from '@/lib/email/secret-links';
 import { getTestDb } from '../support/test-db';
 
-const props = { url: 'http://localhost:3000/api/auth/callback/email?token=t', host: 'localhost:3000', expiresMinutes: 10 };
+const props = { url: secretLink('/sign-in/link?email=x%40example.org&token={token}', 't'), host: 'localhost:3000', expiresMinutes: 10 };
 
 describe('drain loop', () => {
   it('kickDrain sends what was just queued; overlapping kicks share one run', async () => {

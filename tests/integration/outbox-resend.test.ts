@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emailOutbox } from '@/db/schema';
 import { drainOutbox } from '@/lib/email/drain';
 import { enqueueEmail } from '@/lib/email/enqueue';
+import { secretLink } from '@/lib/email/secret-links';
 import { createResendTransport, getTransport } from '@/lib/email/transports';
 import { resetEnvCache } from '@/lib/env';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
@@ -12,7 +13,7 @@ const update = {
   firstName: 'Maya',
   subject: 'Hearing scheduled',
   bodyText: 'The committee meets next month.',
-  unsubscribeUrl: 'http://localhost:3000/unsubscribe/abc',
+  unsubscribeUrl: secretLink('/unsubscribe/{token}', 'abc'),
   coalitionName: 'Child Rights Coalition',
 };
 

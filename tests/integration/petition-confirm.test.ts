@@ -7,6 +7,7 @@ import { confirmSignature, findUsedSignatureConfirmation, previewSignatureConfir
 import { signPetition } from '@/lib/petitions/sign-petition';
 import { getUnsubscribeRequest, unsubscribeSupporter } from '@/lib/supporters/unsubscribe-supporter';
 import { getTestDb } from '../support/test-db';
+import { liveLink, liveProps } from '../support/mail-links';
 
 const SLUG = 'protect-children-protocol';
 
@@ -23,7 +24,8 @@ async function signAndReadMail(email = 'maria@example.org', optIn = false) {
   const { db } = await getTestDb();
   const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
   const last = (u: unknown) => String(u).split('/').pop()!;
-  return { confirm: last(mail.props.confirmUrl), unsubscribe: last(mail.props.unsubscribeUrl) };
+  const links = await liveProps(mail);
+  return { confirm: last(links.confirmUrl), unsubscribe: last(links.unsubscribeUrl) };
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -140,7 +142,7 @@ describe('unsubscribeSupporter', () => {
     const second = mails.find((m) => String(m.props.campaignTitle) === 'Second')!;
     const [sup0] = await db.select().from(supporters);
     expect(sup0.unsubscribedAt).toBeInstanceOf(Date); // signing alone does not resubscribe anyone
-    await confirmSignature({ input: { token: String(second.props.confirmUrl).split('/').pop()! } });
+    await confirmSignature({ input: { token: (await liveLink(second, 'confirmUrl')).split('/').pop()! } });
     const [sup] = await db.select().from(supporters);
     expect(sup.unsubscribedAt).toBeNull();
   });

@@ -12,6 +12,7 @@ import { signPetition } from '@/lib/petitions/sign-petition';
 import type { SignPetitionInput } from '@/lib/petitions/schemas';
 import { rejection } from '../support/rejection';
 import { getTestDb } from '../support/test-db';
+import { liveProps } from '../support/mail-links';
 
 const SLUG = 'protect-children-protocol';
 let campaignId: string;
@@ -60,12 +61,13 @@ describe('signPetition', () => {
       toAddress: 'maria@example.org',
       idempotencyKey: `sig-confirm:${sig.id}`,
     });
-    expect(mails[0].props.confirmUrl).toMatch(/\/confirm\/signature\/[A-Za-z0-9_-]{43}$/);
-    expect(mails[0].props.unsubscribeUrl).toMatch(/\/unsubscribe\/[A-Za-z0-9_-]{43}$/);
+    const links = await liveProps(mails[0]);
+    expect(links.confirmUrl).toMatch(/\/confirm\/signature\/[A-Za-z0-9_-]{43}$/);
+    expect(links.unsubscribeUrl).toMatch(/\/unsubscribe\/[A-Za-z0-9_-]{43}$/);
     const tokens = await db.select().from(actionTokens);
     expect(tokens.map((t) => t.purpose).sort()).toEqual(['confirm_signature', 'unsubscribe']);
     // Only hashes are stored.
-    expect(JSON.stringify(tokens)).not.toContain(String(mails[0].props.confirmUrl).split('/').pop());
+    expect(JSON.stringify(tokens)).not.toContain(String(links.confirmUrl).split('/').pop());
   });
 
   it('does not count a repeat from the same email twice, or mail it again', async () => {
@@ -132,7 +134,10 @@ describe('signPetition', () => {
     await signPetition({ input: input({ firstName: '🦄'.repeat(80) }) });
     const { db } = await getTestDb();
     const [mail] = await db.select().from(emailOutbox);
-    const props = SignatureConfirmationProps.parse(mail.props);
+    // Links are stored sealed (path + sealed token); opened, the props are what the template takes.
+    expect(mail.props.confirmUrl).toEqual({ path: '/confirm/signature/{token}', sealed: expect.stringMatching(/^v1\./) });
+    expect(mail.props.unsubscribeUrl).toEqual({ path: '/unsubscribe/{token}', sealed: expect.stringMatching(/^v1\./) });
+    const props = SignatureConfirmationProps.parse(await liveProps(mail));
     expect(props).toMatchObject({ campaignTitle: expect.stringMatching(/sale of children/), coalitionName: "Children's Protocol Coalition" });
     expect(props.firstName).toBe(''); // 160 UTF-16 units is over the template's limit: the mail says "Hi there"
     expect(mail).toMatchObject({ status: 'queued', attempts: 0, maxAttempts: env().OUTBOX_MAX_ATTEMPTS });

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, senatorPositions, senators } from '@/db/schema';
+import { auditLog, emailOutbox, senatorPositions, senators } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import type { StaffUser } from '@/lib/auth/session-user';
+import { renderEmail } from '@/lib/email/render';
 import { getWhipCount } from '@/lib/senators/get-whip-count';
 import { importSenators } from '@/lib/senators/import-senators';
 import { setDeliveryEmail } from '@/lib/senators/set-delivery-email';
@@ -35,7 +36,7 @@ const deliveryEmailOf = async (id: string) =>
   (await getDb().select({ e: senators.deliveryEmail }).from(senators).where(eq(senators.bioguideId, id)))[0].e;
 
 describe('delivery email', () => {
-  it('sets, normalises and clears an office address, audited without the address', async () => {
+  it('sets, normalises and clears an office address, audited with the old and new address', async () => {
     const [id] = illinois;
     const r = await setDeliveryEmail({ actor: editor, input: { senatorId: id, email: '  Foreign.Affairs@Senator.Senate.GOV ' } });
     expect(r).toMatchObject({ email: 'foreign.affairs@senator.senate.gov', changed: true });
@@ -46,9 +47,40 @@ describe('delivery email', () => {
 
     const rows = await audits('senator.delivery_email');
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ entityType: 'senator', entityId: id, actorUserId: editor.id, data: { set: true } });
-    expect(rows[1].data).toMatchObject({ set: false });
-    expect(JSON.stringify(rows)).not.toContain('senate.gov');
+    expect(rows[0]).toMatchObject({
+      entityType: 'senator',
+      entityId: id,
+      actorUserId: editor.id,
+      data: { set: true, from: null, to: 'foreign.affairs@senator.senate.gov' },
+    });
+    expect(rows[1].data).toMatchObject({ set: false, from: 'foreign.affairs@senator.senate.gov', to: null });
+  });
+
+  it('emails every active owner through the outbox in the same transaction, and nobody else', async () => {
+    const [id] = illinois;
+    const second = await makeStaff('owner');
+    await makeStaff('owner', { revoked: true });
+    await makeStaff('admin');
+    await setDeliveryEmail({ actor: editor, input: { senatorId: id, email: 'old@senate.example.gov' } });
+    await setDeliveryEmail({ actor: editor, input: { senatorId: id, email: 'new@attacker.example.org' } });
+    // Setting the same address again is no change: no audit row, no mail.
+    await setDeliveryEmail({ actor: editor, input: { senatorId: id, email: 'NEW@attacker.example.org' } });
+
+    const mail = await getDb().select().from(emailOutbox).where(eq(emailOutbox.template, 'senator-delivery-changed'));
+    expect(mail.map((m) => m.toAddress).sort()).toEqual(
+      ['owner@senators-staff.test', second.email!, 'owner@senators-staff.test', second.email!].sort(),
+    );
+    const last = mail.filter((m) => (m.props as { newAddress: string }).newAddress === 'new@attacker.example.org');
+    expect(last).toHaveLength(2);
+    expect(last[0].props).toMatchObject({ oldAddress: 'old@senate.example.gov', state: 'IL', changedBy: editor.email });
+    const rendered = await renderEmail('senator-delivery-changed', last[0].props as never);
+    expect(rendered.text).toMatch(/Before: old@senate\.example\.gov/);
+    expect(rendered.text).toMatch(/Now: new@attacker\.example\.org/);
+    expect(rendered.subject).toMatch(/^Letters to .+ \(IL\) now go to a different address$/);
+
+    // A refused change (bad address) writes neither the audit row nor mail.
+    await rejection(setDeliveryEmail({ actor: editor, input: { senatorId: id, email: 'nope' } }));
+    expect(await getDb().select().from(emailOutbox).where(eq(emailOutbox.template, 'senator-delivery-changed'))).toHaveLength(4);
   });
 
   it('rejects a malformed address and an unknown senator; viewers may not set it', async () => {

@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { toJsonResponse } from '@/lib/errors';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
+import { currentRequestOrigin } from '@/lib/security/client-ip';
 import { enforcePublicLimits } from '@/lib/security/public-limits';
 
 /**
@@ -11,7 +12,7 @@ import { enforcePublicLimits } from '@/lib/security/public-limits';
 export async function GET(req: NextRequest) {
   const q = req.nextUrl.searchParams;
   try {
-    await enforcePublicLimits('lookup', { requestHeaders: req.headers });
+    await enforcePublicLimits('lookup', { origin: await currentRequestOrigin(req.headers) });
     const lookup = await lookupSenators({ zip: q.get('zip'), state: q.get('state') });
     return Response.json({ lookup }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {

@@ -65,6 +65,12 @@ export async function requestSignInLink(context: BrowserContext, email: string, 
   return waitForNewSignInLink(request, email, seen);
 }
 
+/** Open an emailed sign-in link and press its button: the link alone only shows the page (mail scanners). */
+export async function openSignInLink(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token$/;
 
@@ -102,7 +108,7 @@ export async function signInAs(page: Page, email: string, opts: { fresh?: boolea
     await context.clearCookies({ name: SESSION_COOKIE });
   }
   const link = await requestSignInLink(context, email);
-  await page.goto(link);
+  await openSignInLink(page, link);
   await expect(page).toHaveURL(/\/dashboard$/);
   saveSession(
     email,

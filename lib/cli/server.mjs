@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// The production server (`npm run start:server`, and `npm start` after its build check): Next's own
+// request handler behind a plain Node HTTP server. Why not `next start`: Next hands the app no socket
+// address — it only fills X-Forwarded-For from the socket when the request has none, so a direct
+// client that sends the header itself is indistinguishable from a proxy's report. Here every request
+// runs inside an AsyncLocalStorage holding the TCP peer and the X-Forwarded-For header as they arrived,
+// which lib/security/client-ip.ts reads (TRUST_PROXY decides which hops to believe). No header carries
+// it, so nothing a client sends can imitate it.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import http from 'node:http';
+import next from 'next';
+
+const origins = new AsyncLocalStorage();
+// Shared with lib/security/request-origin.ts through the process-global symbol registry.
+globalThis[Symbol.for('ratify.requestOrigin')] = origins;
+
+function option(long, short) {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => a === long || a === short);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const port = Number(option('--port', '-p') ?? process.env.PORT ?? 3000);
+// Not $HOSTNAME: shells and containers set it to the machine's name. Default: every interface.
+const hostname = option('--hostname', '-H');
+process.env.NODE_ENV ??= 'production';
+
+const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? 'localhost' });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  const forwarded = req.headers['x-forwarded-for'];
+  const origin = {
+    peer: req.socket.remoteAddress,
+    forwardedFor: Array.isArray(forwarded) ? forwarded.join(', ') : forwarded,
+  };
+  origins.run(origin, () =>
+    handle(req, res).catch((err) => {
+      console.error(`Failed to handle request for ${req.url}`, err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    }),
+  );
+});
+
+server.on('error', (err) => {
+  console.error('Failed to start server', err);
+  process.exit(1);
+});
+
+server.listen(port, hostname, () => {
+  const url = `http://${hostname && hostname !== '0.0.0.0' ? hostname : 'localhost'}:${port}`;
+  // Next's own server sets this for server actions that forward to another worker.
+  process.env.__NEXT_PRIVATE_ORIGIN = url;
+  console.log(`Ratify ready on ${url}`);
+});
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    // Stop taking connections, let requests in flight finish, then let Next clean up.
+    server.close(() => {
+      app
+        .close()
+        .catch((err) => console.error(err))
+        .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+    server.closeIdleConnections();
+  });
+}
