@@ -2,10 +2,11 @@ import Link from 'next/link';
 import { PetitionProgress } from '@/components/petition/petition-progress';
 import { cachedCoalition, cachedPublicCampaignList } from '@/lib/campaigns/public-cache';
 
-// Rendered per request, never prerendered: at build time there is no database. (`connection()` is
-// not enough here: the layout starts rendering, and querying, before the page opts out.) The data
-// comes from the data cache: the list and its counts refresh every 30 s or on a staff edit.
-export const dynamic = 'force-dynamic';
+// Served from the page cache like the campaign page: it reads no request data, so it stays static;
+// a staff edit (publish, close, rename, the coalition's name) expires it through the `campaigns`
+// and `coalition` tags, and it re-renders in the background at most every 30 s for the counts.
+// The build's own render has no database and is never served (lib/campaigns/public-cache.ts).
+export const revalidate = 30;
 
 export default async function HomePage() {
   const [coalition, campaigns] = await Promise.all([cachedCoalition(), cachedPublicCampaignList()]);
