@@ -10,7 +10,7 @@ import { requestLogger } from '@/lib/log/request-id';
 import { petitionValuesFrom, type PetitionFormState } from '@/lib/petitions/form-state';
 import { SignPetitionInput } from '@/lib/petitions/schemas';
 import { signPetition } from '@/lib/petitions/sign-petition';
-import { checkFormGuard, issueFormGuardToken } from '@/lib/security/form-guard';
+import { checkFormGuard, guardTokenForRetry } from '@/lib/security/form-guard';
 import { enforcePublicLimits } from '@/lib/security/public-limits';
 
 /**
@@ -41,7 +41,7 @@ export async function signPetitionAction(
       zip: parsed.data.zip.slice(0, 5),
     };
   } catch (e) {
-    const guardToken = await issueFormGuardToken();
+    const guardToken = await guardTokenForRetry(formData);
     if (isAppError(e)) {
       return { status: 'error', message: e.message, fieldErrors: e.fieldErrors, values, guardToken };
     }

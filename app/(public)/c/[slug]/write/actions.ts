@@ -9,7 +9,7 @@ import { letterValuesFrom, type LetterFormState } from '@/lib/letters/form-state
 import { SendLettersInput } from '@/lib/letters/schemas';
 import { sendLetters } from '@/lib/letters/send-letters';
 import { requestLogger } from '@/lib/log/request-id';
-import { STARTED_AT_FIELD, checkFormGuard, issueFormGuardToken } from '@/lib/security/form-guard';
+import { checkFormGuard, guardTokenForRetry } from '@/lib/security/form-guard';
 import { enforcePublicLimits } from '@/lib/security/public-limits';
 
 /**
@@ -19,10 +19,8 @@ import { enforcePublicLimits } from '@/lib/security/public-limits';
  */
 export async function sendLettersAction(campaignSlug: string, _prev: LetterFormState, formData: FormData): Promise<LetterFormState> {
   const values = letterValuesFrom(formData);
-  let guardPassed = false;
   try {
     await checkFormGuard(formData);
-    guardPassed = true;
     const source = readSource(formData.get('source'), (await headers()).get('referer'));
     const input = { campaignSlug, ...values, source };
     const parsed = SendLettersInput.safeParse(input);
@@ -32,10 +30,7 @@ export async function sendLettersAction(campaignSlug: string, _prev: LetterFormS
     if (result.kind !== 'already_written') after(() => kickDrain());
     return { status: 'done', result };
   } catch (e) {
-    // A person fixing a field keeps the form's original timestamp: a fresh one would restart the
-    // minimum fill time and refuse a quick correction. Only a failed check gets a new one.
-    const started = formData.get(STARTED_AT_FIELD);
-    const guardToken = guardPassed && typeof started === 'string' ? started : await issueFormGuardToken();
+    const guardToken = await guardTokenForRetry(formData);
     if (isAppError(e)) {
       return { status: 'error', message: e.message, fieldErrors: e.fieldErrors, values, guardToken };
     }

@@ -10,7 +10,7 @@ import { getLetterCampaign } from '@/lib/letters/letter-campaign';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
 import { requestLogger } from '@/lib/log/request-id';
 import { SourceField } from '@/lib/petitions/schemas';
-import { issueFormGuardToken } from '@/lib/security/form-guard';
+import { defaultMinFillSeconds, issueFormGuardToken } from '@/lib/security/form-guard';
 import { enforcePublicLimits } from '@/lib/security/public-limits';
 import { sendLettersAction } from './actions';
 
@@ -98,6 +98,7 @@ export default async function WritePage({ params, searchParams }: Props) {
         organisationName={campaign.organisationName}
         treaty={{ treatyName: campaign.treatyName, treatyShortName: campaign.treatyShortName }}
         guardToken={guardToken}
+        minFillSeconds={defaultMinFillSeconds()}
         action={sendLettersAction.bind(null, campaign.slug)}
       />
     </div>
