@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { PetitionProgress } from '@/components/petition/petition-progress';
 import { cachedCoalition, cachedPublicCampaignList } from '@/lib/campaigns/public-cache';
 
@@ -31,9 +30,9 @@ export default async function HomePage() {
               <li key={c.slug} className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
                 <p className="text-sm font-medium text-brand-700">{c.treatyShortName}</p>
                 <h3 className="mt-1 text-lg font-semibold">
-                  <Link href={`/c/${c.slug}`} className="hover:underline">
+                  <a href={`/c/${c.slug}`} className="hover:underline">
                     {c.title}
-                  </Link>
+                  </a>
                 </h3>
                 <p className="mt-2 text-sm text-muted">{c.summary}</p>
                 <div className="mt-4">
@@ -60,9 +59,9 @@ export default async function HomePage() {
               <li key={c.slug} className="rounded-lg border border-slate-200 bg-slate-50 p-5">
                 <p className="text-sm font-medium text-muted">Closed · {c.treatyShortName}</p>
                 <h3 className="mt-1 text-lg font-semibold">
-                  <Link href={`/c/${c.slug}`} className="hover:underline">
+                  <a href={`/c/${c.slug}`} className="hover:underline">
                     {c.title}
-                  </Link>
+                  </a>
                 </h3>
                 {c.resultNote && (
                   <p className="mt-2 whitespace-pre-line text-sm">

@@ -1,12 +1,15 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { getDbHandle } from '@/db/client';
 import { migrateDb } from '@/db/migrate';
-import { organisations, senators } from '@/db/schema';
+import { organisations, senators, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { startDrainLoop } from '@/lib/email/drain-loop';
+import { mailboxEnabled } from '@/lib/email/list-mailbox';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { importSenators } from '@/lib/senators/import-senators';
+import { shareServerActionsKey } from '@/lib/settings/server-actions-key';
+import { welcomeLines } from './welcome';
 
 const g = globalThis as unknown as { __ratifyBoot?: Promise<void> };
 
@@ -41,5 +44,16 @@ async function boot() {
     }
   }
 
+  const keySource = await shareServerActionsKey();
+  logger.info({ source: keySource }, 'server actions encryption key');
+
   if (e.OUTBOX_IN_APP === '1') startDrainLoop();
+
+  const owners = await handle.db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.role, 'owner'), isNull(users.revokedAt)))
+    .limit(3);
+  const lines = welcomeLines(e, { mailboxOn: mailboxEnabled(), owners: owners.flatMap((o) => (o.email ? [o.email] : [])) });
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
