@@ -67,3 +67,42 @@ export async function pinInstances(page: Page, pick: (method: string, resourceTy
     return route.continue({ headers: { ...req.headers(), ...extra, 'x-ratify-instance': String(pick(req.method(), req.resourceType())) } });
   });
 }
+
+/**
+ * One production server from the e2e build on `port` with `env` (e.g. its own PGLITE_DATA_DIR),
+ * for specs that restart a server; resolves once /api/health answers.
+ */
+export async function startServer(port: number, env: Record<string, string | undefined>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), APP_URL: `http://localhost:${port}` };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
+  const next = path.resolve(__dirname, '..', '..', '..', 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [next, 'start', '-p', String(port)], {
+    cwd: path.resolve(__dirname, '..', '..', '..'),
+    env: merged,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-10_000)));
+  child.stderr.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-10_000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited (${child.exitCode}):\n${output}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`server on ${port} not ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
