@@ -11,6 +11,8 @@ function isActionsKey(value: string): boolean {
   return [16, 24, 32].includes(Buffer.from(value, 'base64').length);
 }
 
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -41,14 +43,13 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Read by Next itself; validated here so a bad value stops every instance with a clear message.
   // Unset with DATABASE_URL: one key generated once and kept in the database (lib/settings).
-  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
-    .string()
-    .refine(isActionsKey, 'must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32), the same on every instance')
-    .optional(),
-  NEXT_DEPLOYMENT_ID: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores (e.g. the release\'s commit)')
-    .optional(),
+  // Next sets NEXT_DEPLOYMENT_ID to '' itself when none is configured: empty means unset.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: unsetIfEmpty(
+    z.string().refine(isActionsKey, 'must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32), the same on every instance'),
+  ),
+  NEXT_DEPLOYMENT_ID: unsetIfEmpty(
+    z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores (e.g. the release\'s commit)'),
+  ),
 });
 
 const isLocalUrl = (url: string) => ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);

@@ -76,5 +76,9 @@ describe('environment validation', () => {
     process.env.NEXT_DEPLOYMENT_ID = 'release-2026.12.01';
     resetEnvCache();
     expect(env().NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toHaveLength(44);
+    // Next itself sets NEXT_DEPLOYMENT_ID to '' when none is configured.
+    process.env.NEXT_DEPLOYMENT_ID = '';
+    resetEnvCache();
+    expect(env().NEXT_DEPLOYMENT_ID).toBeUndefined();
   });
 });
