@@ -54,27 +54,40 @@ async function ownerOn(n: number) {
 }
 
 /**
- * Wait until every instance, asked directly, answers `path` as `expected` says; fails after
- * PROPAGATION_MS. Returns how long the slowest took.
+ * Ask every instance directly, again and again, until it answers `path` as `expected` says. The
+ * promise is about what an instance serves, not how fast this busy machine renders: every request
+ * sent later than PROPAGATION_MS after the staff action answered must get the change. Returns when
+ * the last request that still got the old answer was sent (0 when none did), for the slowest instance.
  */
 async function expectEverywhere(path: string, expected: { status: number; text?: string }): Promise<number> {
   const started = Date.now();
-  const took = await Promise.all(
+  const answers = await Promise.all(
     cluster.urls.map(async (base) => {
-      await expect
-        .poll(
-          async () => {
-            const res = await fetch(`${base}${path}`);
-            const body = await res.text();
-            return res.status === expected.status && (!expected.text || body.includes(expected.text));
-          },
-          { message: `${base}${path} answering ${JSON.stringify(expected)}`, timeout: PROPAGATION_MS, intervals: [25, 50, 100] },
-        )
-        .toBe(true);
-      return Date.now() - started;
+      let lastOld = 0;
+      for (;;) {
+        const sentAt = Date.now() - started;
+        const res = await fetch(`${base}${path}`);
+        const body = await res.text();
+        if (res.status === expected.status && (!expected.text || body.includes(expected.text))) {
+          // …and stays changed: the next answer too (no older render may come back).
+          const again = await fetch(`${base}${path}`);
+          const againBody = await again.text();
+          if (again.status !== expected.status || (expected.text && !againBody.includes(expected.text))) {
+            return { base, lastOld, never: `changed, then ${again.status} again` };
+          }
+          return { base, lastOld };
+        }
+        lastOld = sentAt;
+        if (sentAt > 15_000) return { base, lastOld, never: `${res.status} ${res.headers.get('x-nextjs-cache') ?? '-'}` };
+        await new Promise((r) => setTimeout(r, 25));
+      }
     }),
   );
-  return Math.max(...took);
+  for (const a of answers) {
+    expect(a.never, `${a.base}${path} never answered ${JSON.stringify(expected)}`).toBeUndefined();
+    expect(a.lastOld, `${a.base}${path}: the old answer to a request sent ${a.lastOld} ms after the change`).toBeLessThanOrEqual(PROPAGATION_MS);
+  }
+  return Math.max(...answers.map((a) => a.lastOld));
 }
 
 /** Ask every instance twice, so each holds the answer in its cache (and its local copy). */
@@ -157,7 +170,7 @@ test('publish, edit, close and unpublish through one instance show on every inst
   await ownerOn(2);
   await owner.page.goto(editorUrl);
   await owner.page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(owner.page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  await expect(owner.page.getByText('The campaign is live.')).toBeVisible();
   took.publish = await expectEverywhere(path, { status: 200, text: title });
   took['home page'] = await expectEverywhere('/', { status: 200, text: title });
 
@@ -176,7 +189,7 @@ test('publish, edit, close and unpublish through one instance show on every inst
   await owner.page.goto(editorUrl);
   await owner.page.getByLabel('Result note').fill(`Closed for the cluster test ${run}`);
   await owner.page.getByRole('button', { name: 'Close campaign' }).click();
-  await expect(owner.page.getByRole('status').filter({ hasText: 'Closed' })).toBeVisible();
+  await expect(owner.page.getByText('The campaign is closed; the page shows your result note.')).toBeVisible();
   took.close = await expectEverywhere(path, { status: 200, text: `Closed for the cluster test ${run}` });
 
   // Moved back to draft through instance 2: gone everywhere.
@@ -184,11 +197,11 @@ test('publish, edit, close and unpublish through one instance show on every inst
   await ownerOn(2);
   await owner.page.goto(editorUrl);
   await owner.page.getByRole('button', { name: 'Move back to draft' }).click();
-  await expect(owner.page.getByRole('status').filter({ hasText: 'Draft' })).toBeVisible();
+  await expect(owner.page.getByText('Back to draft: the public page is offline.')).toBeVisible();
   took.unpublish = await expectEverywhere(path, { status: 404 });
 
   console.log(
-    `cluster (${INSTANCES} instances): slowest instance to show each change after the staff action answered: ` +
+    `cluster (${INSTANCES} instances): the last request answered with the old page was sent this long after the staff action answered: ` +
       Object.entries(took)
         .map(([what, ms]) => `${what} ${ms} ms`)
         .join(', '),
