@@ -5,7 +5,7 @@ import { MAX_KEEP_MS } from './entry-meta.mjs';
 /**
  * @typedef {{ value: Buffer, tags: string[], lastModified: number }} StoredEntry
  * @typedef {{
- *   get(key: string): Promise<StoredEntry | null>,
+ *   get(key: string, newerThan?: number): Promise<StoredEntry | null>,
  *   put(key: string, value: Buffer, tags: string[], ageMs: number, keepMs: number): Promise<number | null>,
  *   expireTags(tags: string[]): Promise<{ tag: string, expiredAt: number }[]>,
  *   tagsSince(since: number | null): Promise<{ now: number, tags: { tag: string, expiredAt: number }[] }>,
@@ -29,9 +29,11 @@ const NOW_MS = 'extract(epoch from clock_timestamp()) * 1000';
 export function openPgCacheStore(url, { max = 3 } = {}) {
   const sql = postgres(url, { max, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5 });
   return {
-    async get(key) {
+    // `newerThan`: the stamp of the copy the caller holds; an entry no newer is not sent again.
+    async get(key, newerThan = -1) {
       const [row] = await sql`
-        select value, tags, last_modified from next_cache_entries where key = ${key} and expires_at > now()`;
+        select value, tags, last_modified from next_cache_entries
+        where key = ${key} and expires_at > now() and last_modified > ${newerThan}`;
       return row ? { value: row.value, tags: row.tags, lastModified: Number(row.last_modified) } : null;
     },
 

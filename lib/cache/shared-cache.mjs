@@ -52,8 +52,8 @@ export class SharedCache {
     if (hit && (!this.store || hit.staleAt > Date.now())) return hit.entry;
     if (!this.store) return null;
     try {
-      const row = await this.store.get(key);
-      if (row && (!hit || row.lastModified > hit.lastModified) && !this.tags.expires([...row.tags, ...extra], row.lastModified)) {
+      const row = await this.store.get(key, hit?.lastModified);
+      if (row && !this.tags.expires([...row.tags, ...extra], row.lastModified)) {
         const { value, cacheControl } = deserialize(row.value);
         const entry = { lastModified: row.lastModified, value, cacheControl };
         this.local.set(key, this.localEntry(entry, row.tags, row.value.byteLength, ctx));

@@ -100,7 +100,7 @@ export function run(opts: autocannon.Options): Promise<Result> {
   });
 }
 
-export type Figures = { rps: number; p50: number; p99: number; errors: number; ok: number; timeouts: number };
+export type Figures = { rps: number; p50: number; p99: number; errors: number; ok: number; timeouts: number; non2xx: number };
 
 export const mean = (fs: Figures[]): Figures => ({
   rps: fs.reduce((a, f) => a + f.rps, 0) / fs.length,
@@ -109,6 +109,7 @@ export const mean = (fs: Figures[]): Figures => ({
   errors: fs.reduce((a, f) => a + f.errors, 0),
   ok: fs.reduce((a, f) => a + f.ok, 0),
   timeouts: fs.reduce((a, f) => a + f.timeouts, 0),
+  non2xx: fs.reduce((a, f) => a + f.non2xx, 0),
 });
 
 export const figures = (r: Result): Figures => ({
@@ -118,6 +119,7 @@ export const figures = (r: Result): Figures => ({
   errors: r.errors + r.timeouts + r.non2xx,
   ok: r['2xx'],
   timeouts: r.timeouts,
+  non2xx: r.non2xx,
 });
 
 export const row = (name: string, f: Figures) =>
