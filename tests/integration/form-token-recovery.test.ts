@@ -14,6 +14,9 @@ import { getTestDb } from '../support/test-db';
 const requestHeaders = new Headers({ 'x-forwarded-for': '198.51.100.7' });
 vi.mock('next/headers', () => ({ headers: async () => requestHeaders, cookies: async () => new Map() }));
 vi.mock('next/server', () => ({ after: () => {} }));
+// Test files share one module registry (vitest.config.mts: isolate off): load the action and what
+// it imports afresh, so they see the mocked request APIs rather than copies loaded by other files.
+vi.resetModules();
 const { signPetitionAction } = await import('@/app/(public)/c/[slug]/actions');
 
 const SLUG = 'protect-children-protocol';
