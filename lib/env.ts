@@ -38,6 +38,14 @@ const TrustProxy = z
     return { addresses };
   });
 
+/** Next's server-actions key: standard base64 of an AES key (16, 24 or 32 bytes). */
+function isActionsKey(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  return [16, 24, 32].includes(Buffer.from(value, 'base64').length);
+}
+
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -46,14 +54,17 @@ const EnvSchema = z.object({
     .optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
-  APP_URL: z.url({ message: 'must be the absolute public URL of the app, e.g. https://act.example.org' }).default('http://localhost:3000'),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  // Unset: http://localhost:<PORT>, so `PORT=4000 npm start` mails links that work.
+  APP_URL: z.url({ message: 'must be the absolute public URL of the app, e.g. https://act.example.org' }).optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
   HASH_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
   ADMIN_EMAIL: z.email('must be an email address').default('admin@example.org'),
   EMAIL_FROM: z.string().min(3).default('Ratify <campaigns@ratify.example.org>'),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
-  MAILBOX_ENABLED: bool,
+  // Unset: on only for a local trial (embedded database, no Resend, APP_URL on localhost).
+  MAILBOX_ENABLED: z.enum(['0', '1', 'true', 'false', '']).optional(),
   OUTBOX_DRAIN_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(30_000),
@@ -72,9 +83,31 @@ const EnvSchema = z.object({
   CWC_DELIVERY_AGENT_CONTACT_NAME: optionalText,
   CWC_DELIVERY_AGENT_CONTACT_EMAIL: optionalText,
   CWC_DELIVERY_AGENT_CONTACT_PHONE: optionalText,
+  // Read by Next itself; validated here so a bad value stops every instance with a clear message.
+  // Unset with DATABASE_URL: one key generated once and kept in the database (lib/security/server-actions-key.ts).
+  // Next sets NEXT_DEPLOYMENT_ID to '' itself when none is configured: empty means unset.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: unsetIfEmpty(
+    z.string().refine(isActionsKey, 'must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32), the same on every instance'),
+  ),
+  NEXT_DEPLOYMENT_ID: unsetIfEmpty(
+    z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores (e.g. the release\'s commit)'),
+  ),
 }).superRefine(checkCwcSettings);
 
-export type Env = z.infer<typeof EnvSchema>;
+const isLocalUrl = (url: string) => ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
+
+const Schema = EnvSchema.transform((e) => {
+  const APP_URL = e.APP_URL ?? `http://localhost:${e.PORT}`;
+  const mailbox = e.MAILBOX_ENABLED;
+  const localTrial = !e.DATABASE_URL && !e.RESEND_API_KEY && isLocalUrl(APP_URL);
+  return {
+    ...e,
+    APP_URL,
+    MAILBOX_ENABLED: mailbox === undefined || mailbox === '' ? localTrial : mailbox === '1' || mailbox === 'true',
+  };
+});
+
+export type Env = z.infer<typeof Schema>;
 
 export type CwcConfig = {
   apiKey: string;
@@ -173,7 +206,7 @@ function checkCwcSettings(e: CwcSettings, ctx: z.RefinementCtx) {
 /** Parse the environment once; a bad value stops the process with a message naming the variable. */
 export function env(): Env {
   if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  const parsed = Schema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     const message = `Invalid environment configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`;

@@ -1,10 +1,11 @@
-import Link from 'next/link';
 import { SkipLink } from '@/components/ui/skip-link';
 import { cachedCoalition } from '@/lib/campaigns/public-cache';
 
 // No dynamic API here: the campaign page below is served from cache, and a layout that read the
 // request would make every public page render per request. The coalition comes from the data
-// cache (tag `coalition`).
+// cache (tag `coalition`). Plain <a> links on the cached public pages, not next/link: a cached
+// page loads in one request anyway, and next/link adds about 3 kB of gzipped JS to every page
+// (npm run bench:pages prints the figures).
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const coalition = await cachedCoalition();
   return (
@@ -12,9 +13,10 @@ export default async function PublicLayout({ children }: { children: React.React
       <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-          <Link href="/" className="text-lg font-bold text-brand-800 no-underline">
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load of a cached page (see above) */}
+          <a href="/" className="text-lg font-bold text-brand-800 no-underline">
             {coalition.name}
-          </Link>
+          </a>
           <span className="hidden text-sm text-muted sm:inline">Powered by Ratify</span>
         </div>
       </header>

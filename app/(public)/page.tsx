@@ -1,11 +1,11 @@
-import Link from 'next/link';
 import { PetitionProgress } from '@/components/petition/petition-progress';
 import { cachedCoalition, cachedPublicCampaignList } from '@/lib/campaigns/public-cache';
 
-// Rendered per request, never prerendered: at build time there is no database. (`connection()` is
-// not enough here: the layout starts rendering, and querying, before the page opts out.) The data
-// comes from the data cache: the list and its counts refresh every 30 s or on a staff edit.
-export const dynamic = 'force-dynamic';
+// Served from the page cache like the campaign page: it reads no request data, so it stays static;
+// a staff edit (publish, close, rename, the coalition's name) expires it through the `campaigns`
+// and `coalition` tags, and it re-renders in the background at most every 30 s for the counts.
+// The build's own render has no database and is never served (lib/campaigns/public-cache.ts).
+export const revalidate = 30;
 
 export default async function HomePage() {
   const [coalition, campaigns] = await Promise.all([cachedCoalition(), cachedPublicCampaignList()]);
@@ -30,9 +30,9 @@ export default async function HomePage() {
               <li key={c.slug} className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
                 <p className="text-sm font-medium text-brand-700">{c.treatyShortName}</p>
                 <h3 className="mt-1 text-lg font-semibold">
-                  <Link href={`/c/${c.slug}`} className="hover:underline">
+                  <a href={`/c/${c.slug}`} className="hover:underline">
                     {c.title}
-                  </Link>
+                  </a>
                 </h3>
                 <p className="mt-2 text-sm text-muted">{c.summary}</p>
                 <div className="mt-4">
@@ -59,9 +59,9 @@ export default async function HomePage() {
               <li key={c.slug} className="rounded-lg border border-slate-200 bg-slate-50 p-5">
                 <p className="text-sm font-medium text-muted">Closed · {c.treatyShortName}</p>
                 <h3 className="mt-1 text-lg font-semibold">
-                  <Link href={`/c/${c.slug}`} className="hover:underline">
+                  <a href={`/c/${c.slug}`} className="hover:underline">
                     {c.title}
-                  </Link>
+                  </a>
                 </h3>
                 {c.resultNote && (
                   <p className="mt-2 whitespace-pre-line text-sm">

@@ -13,7 +13,18 @@ export function shareUrl(campaignUrl: string, channel: ShareChannel): string {
 // Plain links (no third-party scripts, nothing loaded until someone clicks). Usable from server
 // and client components; only the copy button needs JS, and without JS the URL sits in a readonly
 // input to copy by hand.
-export function ShareLinks({ campaignUrl, title, headingLevel = 2 }: { campaignUrl: string; title: string; headingLevel?: 2 | 3 }) {
+export function ShareLinks({
+  campaignUrl,
+  title,
+  headingLevel = 2,
+  id: sectionId,
+}: {
+  campaignUrl: string;
+  title: string;
+  headingLevel?: 2 | 3;
+  /** An in-page anchor for the section. */
+  id?: string;
+}) {
   const text = `${title} — add your name:`;
   const links: { channel: ShareChannel; label: string; href: string }[] = [
     {
@@ -41,7 +52,7 @@ export function ShareLinks({ campaignUrl, title, headingLevel = 2 }: { campaignU
   const id = useId();
   const linkUrl = shareUrl(campaignUrl, 'link');
   return (
-    <section aria-labelledby={`${id}-heading`} className="no-print">
+    <section id={sectionId} aria-labelledby={`${id}-heading`} className="no-print scroll-mt-4">
       <Heading id={`${id}-heading`} className="text-lg font-semibold">
         Share this campaign
       </Heading>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FormGuardFields } from '@/components/ui/form-guard-fields';
 import { FormMessage } from '@/components/ui/form-message';
 import { Field, SelectField, TextAreaField } from '@/components/ui/field';
+import { useFormGuard } from '@/components/ui/use-form-guard';
 import type { LetterFormState, LetterFormValues } from '@/lib/forms/letter';
 import { CWC_PREFIXES } from '@/lib/letters/cwc/schemas';
 import { LETTER_BODY_MAX, PERSONAL_SENTENCE_MAX, type LetterDraft, type LetterSenator } from '@/lib/letters/letter-draft';
@@ -14,6 +15,8 @@ type Props = {
   state: LetterFormState;
   pending: boolean;
   guardToken: string;
+  /** FORM_MIN_FILL_SECONDS: a press is held until the token is this old (useFormGuard). */
+  minFillSeconds: number;
   draft: Pick<LetterDraft, 'salutation' | 'subject' | 'body'>;
   senators: LetterSenator[];
   /** The looked-up state (two-letter code) and ZIP. */
@@ -32,6 +35,8 @@ const list = (names: string[]) => (names.length < 2 ? names.join('') : `${names.
 /** One editable letter for both senators, the supporter's details, and a live preview of each letter. */
 export function LetterForm(p: Props) {
   const formRef = useRef<HTMLFormElement>(null);
+  const guard = useFormGuard(p.guardToken, p.minFillSeconds);
+  const pending = p.pending || guard.waiting;
   const v = p.state.status === 'error' ? p.state.values : undefined;
   const err = (name: keyof LetterFormValues) => (p.state.status === 'error' ? p.state.fieldErrors?.[name]?.[0] : undefined);
   const initial: PreviewInput = {
@@ -84,7 +89,7 @@ export function LetterForm(p: Props) {
   const bodyCount = [...preview.body].length;
 
   return (
-    <form ref={formRef} action={p.action} onInput={readForm} noValidate className="space-y-5" aria-labelledby="write-letter-heading">
+    <form ref={formRef} action={p.action} onSubmit={guard.onSubmit} onInput={readForm} noValidate className="space-y-5" aria-labelledby="write-letter-heading">
       <h2 id="write-letter-heading" className="text-xl font-semibold">
         Write your letter
       </h2>
@@ -197,10 +202,11 @@ export function LetterForm(p: Props) {
       </p>
       <button
         type="submit"
-        disabled={p.pending}
+        disabled={pending}
+        aria-busy={pending || undefined}
         className="min-h-12 w-full rounded-md bg-brand-700 px-5 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
       >
-        {p.pending ? 'Sending…' : p.senators.length > 1 ? 'Send my letters' : 'Send my letter'}
+        {pending ? 'Sending…' : p.senators.length > 1 ? 'Send my letters' : 'Send my letter'}
       </button>
     </form>
   );

@@ -19,6 +19,7 @@ type Props = {
   organisationName: string;
   treaty: { treatyName: string; treatyShortName: string };
   guardToken: string;
+  minFillSeconds: number;
   action: (state: LetterFormState, formData: FormData) => Promise<LetterFormState>;
 };
 
@@ -45,6 +46,7 @@ export function WritePanel(p: Props) {
           state={state}
           pending={pending}
           guardToken={(state.status === 'error' && state.guardToken) || p.guardToken}
+          minFillSeconds={p.minFillSeconds}
           draft={p.draft}
           senators={senators}
           stateCode={r.state}

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField, Field, TextAreaField } from '@/components/ui/field';
 import { FormGuardFields } from '@/components/ui/form-guard-fields';
 import { FormMessage } from '@/components/ui/form-message';
+import { useFormGuard } from '@/components/ui/use-form-guard';
 import type { PetitionFormState } from '@/lib/forms/petition';
 import type { SignerVisibility } from '@/lib/campaigns/get-public-campaign';
 
@@ -19,14 +20,17 @@ type Props = {
   action: (formData: FormData) => void;
   state: PetitionFormState;
   guardToken: string;
+  /** FORM_MIN_FILL_SECONDS: a press is held until the token is this old (useFormGuard). */
+  minFillSeconds: number;
   organisationName: string;
   signerVisibility: SignerVisibility;
   commentModeration: boolean;
 };
 
 /** The signing form: plain fields posted to a server action, so it works before (or without) JS. */
-export function PetitionForm({ action, state, guardToken, organisationName, signerVisibility, commentModeration }: Props) {
+export function PetitionForm({ action, state, guardToken, minFillSeconds, organisationName, signerVisibility, commentModeration }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
+  const guard = useFormGuard(guardToken, minFillSeconds);
   const v = state.values;
   const err = (name: keyof NonNullable<PetitionFormState['fieldErrors']>) => state.fieldErrors?.[name]?.[0];
 
@@ -40,7 +44,7 @@ export function PetitionForm({ action, state, guardToken, organisationName, sign
   }, [state]);
 
   return (
-    <form ref={formRef} action={action} noValidate className="mt-4 space-y-4">
+    <form ref={formRef} action={action} onSubmit={guard.onSubmit} noValidate className="mt-4 space-y-4">
       <FormMessage>{state.status === 'error' ? state.message : undefined}</FormMessage>
       <FormGuardFields token={guardToken} />
       <SourceInput />
@@ -101,7 +105,7 @@ export function PetitionForm({ action, state, guardToken, organisationName, sign
         By signing, you let {organisationName} keep your name, email, ZIP code and comment to run this petition and
         show your support to the Senate. {VISIBILITY_NOTE[signerVisibility]} We never sell or share your details.
       </p>
-      <Button pendingLabel="Signing…" className="min-h-12 w-full text-lg">
+      <Button pendingLabel="Signing…" busy={guard.waiting} className="min-h-12 w-full text-lg">
         Sign the petition
       </Button>
     </form>

@@ -10,8 +10,6 @@ import { useLiveCampaign } from './use-live-campaign';
 
 type Props = {
   slug: string;
-  title: string;
-  campaignUrl: string;
   organisationName: string;
   initialCount: number;
   goal: number;
@@ -19,18 +17,13 @@ type Props = {
   signerVisibility: SignerVisibility;
   commentModeration: boolean;
   guardToken: string;
+  minFillSeconds: number;
   action: (state: PetitionFormState, formData: FormData) => Promise<PetitionFormState>;
 };
 
-// The page (and its form token) may come from a cache hours old; the beacon then supplies a fresh
-// token. A fresh page token is kept, so the minimum fill time counts from when the page was shown,
-// not from whenever the beacon answered.
-const PAGE_TOKEN_MAX_AGE_MS = 3_600_000;
-function pageTokenIsFresh(token: string): boolean {
-  const issuedAt = Number(token.split('.')[0]);
-  return Number.isFinite(issuedAt) && Date.now() - issuedAt < PAGE_TOKEN_MAX_AGE_MS;
-}
-
+// Which form token to post: the page's comes from a cache, perhaps hours old or rendered before
+// the database (and its salt) changed, so the beacon's, issued as the page loaded, replaces it;
+// after a refusal, the one the answer brought (lib/security/form-guard.ts guardTokenForRetry).
 /**
  * The petition: live count, form, then the thank-you view with the count the service returned —
  * exact and including their signature, while the page's and the beacon's counts are cached.
@@ -49,8 +42,6 @@ export function PetitionPanel(p: Props) {
         goal={p.goal}
         autoStep={p.autoStep}
         slug={p.slug}
-        title={p.title}
-        campaignUrl={p.campaignUrl}
         zip={state.zip}
       />
     );
@@ -64,7 +55,8 @@ export function PetitionPanel(p: Props) {
       <PetitionForm
         action={formAction}
         state={state}
-        guardToken={state.guardToken ?? (pageTokenIsFresh(p.guardToken) ? p.guardToken : (live.guardToken ?? p.guardToken))}
+        guardToken={state.guardToken ?? live.guardToken ?? p.guardToken}
+        minFillSeconds={p.minFillSeconds}
         organisationName={p.organisationName}
         signerVisibility={p.signerVisibility}
         commentModeration={p.commentModeration}

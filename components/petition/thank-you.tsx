@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { LetterPanel } from '@/components/campaign/letter-panel';
-import { ShareLinks } from '@/components/campaign/share-links';
+import { SHARE_SECTION_ID } from '@/components/campaign/section-ids';
+import { useUrlSource } from '@/components/campaign/use-client-value';
 import { PetitionProgress } from './petition-progress';
 
 type Props = {
@@ -12,15 +12,23 @@ type Props = {
   goal: number;
   autoStep: boolean;
   slug: string;
-  title: string;
-  campaignUrl: string;
   zip?: string;
 };
 
-/** What a signer sees next: their signature counted, then the two things that help most. */
-export function ThankYou({ status, firstName, count, goal, autoStep, slug, title, campaignUrl, zip }: Props) {
+/**
+ * What a signer sees next: their signature counted, then the two things that help most. The
+ * letter and share blocks are already on the page, so this points to them rather than repeating
+ * them: the letter link goes straight to the senators for the ZIP just given.
+ */
+export function ThankYou({ status, firstName, count, goal, autoStep, slug, zip }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
+  const source = useUrlSource();
+  const query = new URLSearchParams();
+  if (zip) query.set('zip', zip);
+  if (source) query.set('source', source);
+  const qs = query.toString();
+  const writeHref = `/c/${slug}/write${qs ? `?${qs}` : ''}`;
   return (
     <div className="space-y-5">
       <div>
@@ -34,9 +42,22 @@ export function ThankYou({ status, firstName, count, goal, autoStep, slug, title
         </p>
       </div>
       <PetitionProgress count={count} goal={goal} autoStep={autoStep} />
-      <LetterPanel slug={slug} defaultZip={zip} headingLevel={3} />
-      <div className="rounded-lg border border-slate-200 bg-white p-5">
-        <ShareLinks campaignUrl={campaignUrl} title={title} headingLevel={3} />
+      <div>
+        <h3 className="text-lg font-semibold">What helps most next</h3>
+        <ul className="mt-2 list-disc space-y-2 pl-5">
+          <li>
+            <a href={writeHref} className="font-medium text-brand-700 underline">
+              Send a letter to your senators
+            </a>{' '}
+            — a personal letter from a constituent carries weight with a Senate office.
+          </li>
+          <li>
+            <a href={`#${SHARE_SECTION_ID}`} className="font-medium text-brand-700 underline">
+              Share the campaign
+            </a>{' '}
+            with people who care about it.
+          </li>
+        </ul>
       </div>
     </div>
   );

@@ -15,15 +15,17 @@ type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: Variant;
   /** Shown while the enclosing form is submitting (submit buttons only). */
   pendingLabel?: string;
+  /** Busy before the submission starts too (a press held by useFormGuard). */
+  busy?: boolean;
 };
 
 /**
  * A button at least 44px tall (WCAG 2.5.8). Inside a `<form>`, a submit button disables itself and
  * shows `pendingLabel` while the server action runs; without JS it is a plain submit button.
  */
-export function Button({ variant = 'primary', pendingLabel, type = 'submit', className = '', disabled, children, ...props }: Props) {
+export function Button({ variant = 'primary', pendingLabel, type = 'submit', className = '', disabled, busy: held, children, ...props }: Props) {
   const { pending } = useFormStatus();
-  const busy = type === 'submit' && pending;
+  const busy = type === 'submit' && (pending || Boolean(held));
   return (
     <button
       type={type}

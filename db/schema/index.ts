@@ -9,3 +9,4 @@ export * from './email-outbox';
 export * from './audit-log';
 export * from './auth';
 export * from './security';
+export * from './next-cache';

@@ -1,13 +1,16 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { getDbHandle, type DbHandle } from '@/db/client';
 import { migrateDb } from '@/db/migrate';
-import { organisations, senators } from '@/db/schema';
+import { organisations, senators, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { startDrainLoop } from '@/lib/email/drain-loop';
-import { registerOutboxHooks } from './outbox-hooks';
+import { mailboxEnabled } from '@/lib/email/list-mailbox';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
+import { shareServerActionsKey } from '@/lib/security/server-actions-key';
 import { importSenators, type ImportSenatorsResult } from '@/lib/senators/import-senators';
+import { registerOutboxHooks } from './outbox-hooks';
+import { welcomeLines } from './welcome';
 
 const g = globalThis as unknown as { __ratifyBoot?: Promise<void> };
 
@@ -31,7 +34,19 @@ async function boot() {
       'no senate roster yet and the source could not be read; run `npm run senators:import -- <path-or-url>`',
     ),
   );
+
+  const keySource = await shareServerActionsKey();
+  logger.info({ source: keySource }, 'server actions encryption key');
+
   if (e.OUTBOX_IN_APP === '1') startDrainLoop();
+
+  const owners = await getDbHandle().db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.role, 'owner'), isNull(users.revokedAt)))
+    .limit(3);
+  const lines = welcomeLines(e, { mailboxOn: mailboxEnabled(), owners: owners.flatMap((o) => (o.email ? [o.email] : [])) });
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
 
 export type PreparedDatabase = {

@@ -4,7 +4,7 @@ import { readActionSource } from '@/lib/campaigns/read-action-source';
 import { kickDrain } from '@/lib/email/drain-loop';
 import { toFormState, validationError } from '@/lib/errors';
 import { requestHeaders, runAfterResponse } from '@/lib/http/request-scope';
-import { STARTED_AT_FIELD, checkFormGuard, issueFormGuardToken } from '@/lib/security/form-guard';
+import { checkFormGuard, guardTokenForRetry } from '@/lib/security/form-guard';
 import { currentRequestOrigin } from '@/lib/security/client-ip';
 import { enforcePublicLimits, type PublicAction } from '@/lib/security/public-limits';
 import type { ActionState } from './state';
@@ -57,24 +57,21 @@ export type PublicFormSpec<V, S extends z.ZodType, R, St> = PublicPipeline<S, R>
  * A supporter form's server action, bound to its campaign slug: the anti-bot form guard, the
  * `?source=` it arrived with, then the public pipeline. Works as a plain form post without JS (the
  * page re-renders with the returned state). After an error the form gets back what was typed and a
- * form token: the one it had when only a field was wrong (a fresh one would restart the minimum fill
- * time and refuse a quick correction), a fresh one when the guard itself refused it (e.g. a page
- * rendered long ago or against another database), so one more press goes through.
+ * form token (guardTokenForRetry): the one it had when genuine (a fresh one would restart the
+ * minimum fill time and refuse a quick correction), a fresh one when it was forged, expired or signed
+ * by another database (a page cached before a reset), so one more press goes through.
  */
 export function publicFormAction<V, S extends z.ZodType, R, St>(spec: PublicFormSpec<V, S, R, St>) {
   return async (bound: string, _prev: St | PublicFormError<V>, formData: FormData): Promise<St | PublicFormError<V>> => {
     const values = spec.values(formData);
-    let guardPassed = false;
     try {
       await checkFormGuard(formData);
-      guardPassed = true;
       const headers = await requestHeaders();
       const source = readActionSource(formData.get('source'), headers.get('referer'));
       const { input, result } = await runPublicPipeline(spec, spec.input(values, { bound, source }), headers);
       return spec.success(result, input);
     } catch (e) {
-      const started = formData.get(STARTED_AT_FIELD);
-      const guardToken = guardPassed && typeof started === 'string' ? started : await issueFormGuardToken();
+      const guardToken = await guardTokenForRetry(formData);
       const state = await toFormState(e, { fallback: spec.fallback, log: `public ${spec.limit} failed`, context: { bound } });
       return { ...state, values, guardToken };
     }

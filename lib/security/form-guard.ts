@@ -38,6 +38,18 @@ export class FormGuardError extends AppError {
   }
 }
 
+/** The signed "shown at" time of a genuine token from this deployment that has not expired, else null. */
+async function shownAt(token: unknown, now: number): Promise<number | null> {
+  if (typeof token !== 'string' || token.length > 200) return null;
+  const [ts, mac] = token.split('.');
+  if (!ts || !mac || !/^\d{1,16}$/.test(ts)) return null;
+  const expected = Buffer.from(await sign(ts));
+  const given = Buffer.from(mac);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  const at = Number(ts);
+  return now - at > MAX_AGE_MS ? null : at;
+}
+
 /** Throws a generic VALIDATION AppError when the honeypot is filled or the timing is missing, forged or too fast. */
 export async function checkFormGuard(
   formData: Pick<FormData, 'get'>,
@@ -45,13 +57,19 @@ export async function checkFormGuard(
 ): Promise<void> {
   const honeypot = formData.get(HONEYPOT_FIELD);
   if (typeof honeypot === 'string' && honeypot.trim() !== '') throw new FormGuardError();
+  const at = await shownAt(formData.get(STARTED_AT_FIELD), now);
+  if (at === null || now - at < minSeconds * 1000) throw new FormGuardError();
+}
+
+/**
+ * The token a refused form goes back with. The one it came with, when genuine: the minimum fill
+ * time keeps counting from when the form was first shown, so a quick correction, or a second
+ * press after "too fast", is not refused again. A fresh one otherwise: a page cached before the
+ * database (and its salt) changed, or left open for days, recovers with one more press (the
+ * panels wait out the minimum fill time of a fresh token: components/ui/use-form-guard.ts).
+ */
+export async function guardTokenForRetry(formData: Pick<FormData, 'get'>, now = Date.now()): Promise<string> {
   const token = formData.get(STARTED_AT_FIELD);
-  if (typeof token !== 'string' || token.length > 200) throw new FormGuardError();
-  const [ts, mac] = token.split('.');
-  if (!ts || !mac || !/^\d{1,16}$/.test(ts)) throw new FormGuardError();
-  const expected = Buffer.from(await sign(ts));
-  const given = Buffer.from(mac);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new FormGuardError();
-  const elapsed = now - Number(ts);
-  if (elapsed < minSeconds * 1000 || elapsed > MAX_AGE_MS) throw new FormGuardError();
+  if (typeof token === 'string' && (await shownAt(token, now)) !== null) return token;
+  return issueFormGuardToken(now);
 }

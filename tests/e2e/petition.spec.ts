@@ -41,9 +41,14 @@ test.describe('signing with JavaScript', () => {
     const afterFirst = await signOnPage(page, first, openedAt);
     await expect(page.getByRole('heading', { level: 2, name: 'Thank you, Alex!' })).toBeFocused();
     await expect(page.getByText(/click the link in it to confirm/)).toBeVisible();
-    // The thank-you view offers the letter and sharing.
-    await expect(page.getByRole('heading', { name: 'Write to your senators' }).first()).toBeVisible();
-    await expect(page.getByRole('link', { name: /Share on Bluesky/ }).first()).toBeVisible();
+    // The thank-you view points to the letter and sharing, which the page shows once each.
+    await expect(page.getByRole('heading', { name: 'Write to your senators' })).toHaveCount(1);
+    await expect(page.getByRole('heading', { name: 'Share this campaign' })).toHaveCount(1);
+    await expect(page.getByRole('link', { name: /Share on Bluesky/ })).toHaveCount(1);
+    await expect(page.getByRole('link', { name: 'Send a letter to your senators' })).toHaveAttribute(
+      'href',
+      `${CAMPAIGN_PATH}/write?zip=20002`,
+    );
     await expectNoAxeViolations(page);
 
     openedAt = await openCampaign(page);

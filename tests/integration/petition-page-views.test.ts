@@ -40,15 +40,3 @@ describe('countPageView', () => {
     ]);
   });
 });
-
-describe('getDataCacheNamespace', () => {
-  it('is minted once per database and stable', async () => {
-    const { getDataCacheNamespace } = await import('@/lib/campaigns/cache-namespace');
-    (globalThis as { __ratifyCacheNamespace?: unknown }).__ratifyCacheNamespace = undefined;
-    const [a, b] = await Promise.all([getDataCacheNamespace(), getDataCacheNamespace()]);
-    expect(a).toMatch(/^[0-9a-f-]{36}$/);
-    expect(b).toBe(a);
-    (globalThis as { __ratifyCacheNamespace?: unknown }).__ratifyCacheNamespace = undefined;
-    expect(await getDataCacheNamespace()).toBe(a);
-  });
-});

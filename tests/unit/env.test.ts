@@ -30,10 +30,55 @@ describe('environment validation', () => {
   });
 
   it('applies defaults for a zero-config start', () => {
-    delete process.env.DATABASE_URL;
-    delete process.env.PGLITE_DATA_DIR;
+    for (const name of ['DATABASE_URL', 'PGLITE_DATA_DIR', 'APP_URL', 'PORT', 'MAILBOX_ENABLED', 'RESEND_API_KEY']) delete process.env[name];
     resetEnvCache();
     expect(env().PGLITE_DATA_DIR).toBe('.data/pglite');
     expect(env().APP_URL).toBe('http://localhost:3000');
+    // A local trial (embedded database, no Resend, localhost) reads its mail in the dev mailbox.
+    expect(env().MAILBOX_ENABLED).toBe(true);
+  });
+
+  it('takes APP_URL from PORT when unset, so links point where the server listens', () => {
+    delete process.env.APP_URL;
+    process.env.PORT = '4000';
+    resetEnvCache();
+    expect(env().APP_URL).toBe('http://localhost:4000');
+    process.env.APP_URL = 'https://act.example.org';
+    resetEnvCache();
+    expect(env().APP_URL).toBe('https://act.example.org');
+  });
+
+  it('keeps the dev mailbox off beyond a local trial unless asked for', () => {
+    delete process.env.MAILBOX_ENABLED;
+    process.env.DATABASE_URL = 'postgres://localhost/ratify';
+    resetEnvCache();
+    expect(env().MAILBOX_ENABLED).toBe(false);
+    delete process.env.DATABASE_URL;
+    process.env.APP_URL = 'https://act.example.org';
+    resetEnvCache();
+    expect(env().MAILBOX_ENABLED).toBe(false);
+    process.env.MAILBOX_ENABLED = '1';
+    resetEnvCache();
+    expect(env().MAILBOX_ENABLED).toBe(true);
+    process.env.APP_URL = 'http://localhost:3000';
+    process.env.MAILBOX_ENABLED = '0';
+    resetEnvCache();
+    expect(env().MAILBOX_ENABLED).toBe(false);
+  });
+
+  it('checks the keys every instance must share, naming the variable', () => {
+    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = 'not-a-key';
+    process.env.NEXT_DEPLOYMENT_ID = 'has spaces';
+    resetEnvCache();
+    expect(() => env()).toThrow(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be a base64 AES key of 16, 24 or 32 bytes/);
+    expect(() => env()).toThrow(/NEXT_DEPLOYMENT_ID: must be 1-64 letters/);
+    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+    process.env.NEXT_DEPLOYMENT_ID = 'release-2026.12.01';
+    resetEnvCache();
+    expect(env().NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toHaveLength(44);
+    // Next itself sets NEXT_DEPLOYMENT_ID to '' when none is configured.
+    process.env.NEXT_DEPLOYMENT_ID = '';
+    resetEnvCache();
+    expect(env().NEXT_DEPLOYMENT_ID).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ const render = (requireStreet: boolean) =>
       state: initialLetterState,
       pending: false,
       guardToken: 'token',
+      minFillSeconds: 3,
       draft: { salutation: 'Dear Senator {{senator_last_name}},', subject: 'Please ratify', body: 'Please vote yes.' },
       senators: [{ name: 'Amy Klobuchar', lastName: 'Klobuchar', stateName: 'Minnesota' }],
       stateCode: 'MN',

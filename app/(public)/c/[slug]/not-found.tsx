@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export default function CampaignNotFound() {
   return (
@@ -9,9 +8,10 @@ export default function CampaignNotFound() {
         page.
       </p>
       <p className="mt-6">
-        <Link href="/" className="font-semibold text-brand-700 underline">
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load of a cached page; see app/(public)/layout.tsx */}
+        <a href="/" className="font-semibold text-brand-700 underline">
           See all campaigns
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { CampaignStory } from '@/components/campaign/campaign-story';
 import { ClosedResult } from '@/components/campaign/closed-result';
 import { LetterPanel } from '@/components/campaign/letter-panel';
 import { RecentSigners } from '@/components/campaign/recent-signers';
+import { SHARE_SECTION_ID } from '@/components/campaign/section-ids';
 import { ShareLinks } from '@/components/campaign/share-links';
 import { TreatyStatus } from '@/components/campaign/treaty-status';
 import { PetitionPanel } from '@/components/petition/petition-panel';
@@ -16,7 +17,7 @@ import {
   cachedSignatureCount,
 } from '@/lib/campaigns/public-cache';
 import { env } from '@/lib/env';
-import { issueFormGuardToken } from '@/lib/security/form-guard';
+import { defaultMinFillSeconds, issueFormGuardToken } from '@/lib/security/form-guard';
 import { signPetitionAction } from './actions';
 
 // Served from the full-route cache (ISR), rendered on first request and never at build time (no
@@ -81,8 +82,6 @@ export default async function CampaignPage({ params }: Params) {
             {campaign.open ? (
               <PetitionPanel
                 slug={campaign.slug}
-                title={campaign.title}
-                campaignUrl={campaignUrl}
                 organisationName={campaign.organisationName}
                 initialCount={count}
                 goal={campaign.petitionGoal}
@@ -90,6 +89,7 @@ export default async function CampaignPage({ params }: Params) {
                 signerVisibility={campaign.signerVisibility}
                 commentModeration={campaign.commentModeration}
                 guardToken={guardToken}
+                minFillSeconds={defaultMinFillSeconds()}
                 action={signPetitionAction.bind(null, campaign.slug)}
               />
             ) : (
@@ -106,7 +106,7 @@ export default async function CampaignPage({ params }: Params) {
           <TreatyStatus treaty={campaign.treaty} />
           <RecentSigners signers={signers} />
           <div className="rounded-lg border border-slate-200 bg-white p-5">
-            <ShareLinks campaignUrl={campaignUrl} title={campaign.title} />
+            <ShareLinks id={SHARE_SECTION_ID} campaignUrl={campaignUrl} title={campaign.title} />
           </div>
         </div>
       </div>

@@ -11,7 +11,7 @@ import { getLetterCampaign } from '@/lib/letters/letter-campaign';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
 import { requestLogger } from '@/lib/log/request-id';
 import { SourceField } from '@/lib/petitions/schemas';
-import { issueFormGuardToken } from '@/lib/security/form-guard';
+import { defaultMinFillSeconds, issueFormGuardToken } from '@/lib/security/form-guard';
 import { enforcePublicLimits } from '@/lib/security/public-limits';
 import { sendLettersAction } from './actions';
 
@@ -100,6 +100,7 @@ export default async function WritePage({ params, searchParams }: Props) {
         organisationName={campaign.organisationName}
         treaty={{ treatyName: campaign.treatyName, treatyShortName: campaign.treatyShortName }}
         guardToken={guardToken}
+        minFillSeconds={defaultMinFillSeconds()}
         action={sendLettersAction.bind(null, campaign.slug)}
       />
     </div>

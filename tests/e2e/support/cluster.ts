@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import postgres from 'postgres';
+
+// Helpers for specs that start their own instances (lib/cli/cluster.mjs) on a database of their own.
+
+/** The PostgreSQL server the e2e run may use, or null when it runs on the embedded database only. */
+function serverUrl(): URL | null {
+  const raw = process.env.E2E_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!raw) return null;
+  const url = new URL(raw);
+  // Databases are dropped and created here: never on anything but this machine.
+  if (!['127.0.0.1', 'localhost', '::1'].includes(url.hostname)) {
+    throw new Error(`Refusing to create test databases on a non-local server (${url.hostname})`);
+  }
+  return url;
+}
+
+/** A new, empty database `<e2e db>_<tag>` (dropped first if a crashed run left it), or null without PostgreSQL. */
+export async function freshDatabase(tag: string): Promise<string | null> {
+  const base = serverUrl();
+  if (!base) return null;
+  const name = `${base.pathname.slice(1) || 'ratify'}_${tag}`.replace(/[^a-z0-9_]/gi, '_');
+  const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** What the instances of an e2e cluster share with the single e2e server's configuration. */
+export function clusterEnv(ownerEmail: string): Record<string, string> {
+  return {
+    MAILBOX_ENABLED: '1',
+    OUTBOX_DRAIN_INTERVAL_MS: '250',
+    ADMIN_EMAIL: ownerEmail,
+    SENATORS_SOURCE: path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'congress-legislators'),
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    FORM_MIN_FILL_SECONDS: '1',
+  };
+}
+
+/**
+ * Send every request of `page` through the proxy to a chosen instance (1-based): `pick` gets the
+ * method and resource type, e.g. documents from instance 1 and form posts to instance 2.
+ */
+export async function pinInstances(page: Page, pick: (method: string, resourceType: string) => number, extra: Record<string, string> = {}) {
+  await page.route('**/*', (route) => {
+    const req = route.request();
+    return route.continue({ headers: { ...req.headers(), ...extra, 'x-ratify-instance': String(pick(req.method(), req.resourceType())) } });
+  });
+}
+
+/**
+ * One production server from the e2e build on `port` with `env` (e.g. its own PGLITE_DATA_DIR),
+ * for specs that restart a server; resolves once /api/health answers.
+ */
+export async function startServer(port: number, env: Record<string, string | undefined>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), APP_URL: `http://localhost:${port}` };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
+  const next = path.resolve(__dirname, '..', '..', '..', 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [next, 'start', '-p', String(port)], {
+    cwd: path.resolve(__dirname, '..', '..', '..'),
+    env: merged,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-10_000)));
+  child.stderr.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-10_000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited (${child.exitCode}):\n${output}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`server on ${port} not ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
