@@ -1,15 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { OWNER_EMAIL, signInAs, uniqueStaffEmail } from './support/staff';
+import { expectNoAxeViolations } from './support/axe';
+import { expect, test } from './support/staff';
+import { uniqueEmail } from './support/unique';
 
 // Staff senators page: an office address for letter delivery, a stance, and the whip count.
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const DURBIN = /Durbin/;
 
-test('staff set an office delivery address, record a stance and see the whip count move', async ({ page }) => {
+test('staff set an office delivery address, record a stance and see the whip count move', async ({ staffPage }) => {
   test.setTimeout(90_000);
-  await signInAs(page, OWNER_EMAIL);
+  const page = await staffPage('owner');
   await page.goto('/dashboard/senators');
   await expect(page.getByRole('heading', { level: 1, name: 'Senators' })).toBeVisible();
 
@@ -20,7 +19,7 @@ test('staff set an office delivery address, record a stance and see the whip cou
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
 
   // Delivery email: Enter saves; the value survives a reload.
-  const office = uniqueStaffEmail('durbin-office');
+  const office = uniqueEmail('durbin-office');
   const email = page.getByLabel(/Delivery email for .*Durbin/);
   await email.fill(office);
   await email.press('Enter');
@@ -58,6 +57,5 @@ test('staff set an office delivery address, record a stance and see the whip cou
   await page.getByLabel('Stance', { exact: true }).selectOption({ label: 'Champion' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByRole('rowheader', { name: DURBIN })).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoAxeViolations(page);
 });

@@ -8,6 +8,7 @@ import { staffUserFromSession } from '@/lib/auth/session-user';
 import { SIGN_IN_LIMITS } from '@/lib/auth/sign-in-guard';
 import { revokeStaff } from '@/lib/staff/revoke-staff';
 import { makeStaff, userRow } from './staff-fixtures';
+import { outboxFor } from '../support/outbox';
 
 // Drives the real Auth.js handler with our config (the route /api/auth/[...nextauth] serves the same).
 const ORIGIN = 'http://localhost:3000';
@@ -28,10 +29,6 @@ function requestLink(email: string, opts: { callbackUrl?: string; ip?: string; o
     }),
     opts.ip,
   );
-}
-
-async function outboxFor(email: string) {
-  return getDb().select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
 }
 
 function sessionCookie(res: Response): string | null {

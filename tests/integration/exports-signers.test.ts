@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { queryRows } from '@/db/raw';
-import { auditLog, campaigns, signatures, supporters, users } from '@/db/schema';
+import { auditLog, campaigns, signatures, supporters } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { openBatchSource } from '@/lib/exports/batch-source';
 import { openCopySource } from '@/lib/exports/copy-source';
@@ -17,6 +17,7 @@ import { signerExportSelect } from '@/lib/exports/signer-export-query';
 import type { StaffActor } from '@/lib/people/staff-actor';
 import { getTestDb, testDriver } from '../support/test-db';
 import { rejection } from '../support/rejection';
+import { makeStaff } from './staff-fixtures';
 
 const CRM_HEADER = ['First name', 'Last name', 'Email', 'ZIP', 'State', 'Verified', 'Opted in', 'Source', 'Signed at (UTC)'];
 const DELIVERY_HEADER = ['Full name', 'City', 'State'];
@@ -103,11 +104,7 @@ beforeEach(async () => {
     .values({ organisationId: seeded.organisationId, treatyId: seeded.treatyId, slug: 'other-campaign', title: 'Other' })
     .returning({ id: campaigns.id });
   otherCampaignId = other.id;
-  const [user] = await db
-    .insert(users)
-    .values({ email: 'analyst@test.example', name: 'Ana Lyst', role: 'analyst' })
-    .returning({ id: users.id });
-  analyst = { id: user.id, email: 'analyst@test.example', role: 'analyst' };
+  analyst = await makeStaff('analyst', { email: 'analyst@test.example' });
 });
 
 describe('exportSigners', () => {

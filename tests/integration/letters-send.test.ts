@@ -1,5 +1,4 @@
 // Letters: write, confirm, deliver, refuse repeats — through the services, on a real database.
-import path from 'node:path';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { actionTokens, campaigns, emailOutbox, letters, organisations, senators, supporters } from '@/db/schema';
@@ -13,9 +12,10 @@ import { sendLetters } from '@/lib/letters/send-letters';
 import type { SendLettersInput } from '@/lib/letters/schemas';
 import { importSenators } from '@/lib/senators/import-senators';
 import { getTestDb } from '../support/test-db';
+import { outboxFor } from '../support/outbox';
+import { ROSTER_DIR } from '../support/roster';
 
 const SLUG = 'protect-children-protocol';
-const ROSTER = path.resolve(process.cwd(), '../shared/data/congress-legislators');
 /** Springfield, Illinois: Senators Durbin (senior) and Duckworth (junior, on Foreign Relations). */
 const IL_ZIP = '62701';
 const DURBIN = 'D000563';
@@ -25,7 +25,7 @@ const DURBIN_OFFICE = 'correspondence@durbin.senate.example';
 async function setUpLetters() {
   const { db } = await getTestDb();
   const seeded = await seedDatabase(db, { adminEmail: 'owner@test.example' });
-  await importSenators({ source: ROSTER, db });
+  await importSenators({ source: ROSTER_DIR, db });
   // Staff have set an office address for one senator only.
   await db.update(senators).set({ deliveryEmail: DURBIN_OFFICE }).where(eq(senators.bioguideId, DURBIN));
   const [c] = await db.select().from(campaigns).where(eq(campaigns.id, seeded.campaignId));
@@ -52,14 +52,8 @@ function letterInput(draft: { subject: string; body: string }, over: Partial<Sen
   };
 }
 
-async function mailTo(to: string, template?: string) {
-  const { db } = await getTestDb();
-  const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to));
-  return template ? rows.filter((r) => r.template === template) : rows;
-}
-
 async function confirmTokenFor(email: string): Promise<string> {
-  const mails = await mailTo(email, 'letters-confirmation');
+  const mails = await outboxFor(email, 'letters-confirmation');
   expect(mails.length).toBeGreaterThan(0);
   const latest = mails.sort((a, b) => +b.createdAt - +a.createdAt)[0];
   return String(latest.props.confirmUrl).split('/').pop()!;
@@ -107,14 +101,14 @@ describe('sendLetters, first time for an email', () => {
     expect(durbin.body).toMatch(/Sincerely,\nAda Lovelace\nSpringfield, IL$/);
     expect(rows[1].body).toMatch(/^Dear Senator Duckworth,/);
 
-    const mail = await mailTo('ada@example.org');
+    const mail = await outboxFor('ada@example.org');
     expect(mail.map((m) => m.template)).toEqual(['letters-confirmation']);
     expect(mail[0].props).toMatchObject({
       firstName: 'Ada',
       senators: [{ name: 'Senator Richard J. Durbin' }, { name: 'Senator Tammy Duckworth' }],
       confirmUrl: expect.stringMatching(/\/confirm\/letters\/[A-Za-z0-9_-]{43}$/),
     });
-    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
+    expect(await outboxFor(DURBIN_OFFICE)).toEqual([]);
     expect(await outboxCount()).toBe(1);
     const [sup] = await ctx.db.select().from(supporters);
     expect(sup).toMatchObject({ state: 'IL', zip: IL_ZIP, city: 'Springfield', emailVerifiedAt: null });
@@ -174,7 +168,7 @@ describe('confirmLetters', () => {
     const durbin = rows.find((l) => l.senatorId === DURBIN)!;
     expect(durbin).toMatchObject({ status: 'queued', channel: 'office_email', deliveredTo: DURBIN_OFFICE });
     expect(durbin.confirmedAt).toBeInstanceOf(Date);
-    const office = await mailTo(DURBIN_OFFICE);
+    const office = await outboxFor(DURBIN_OFFICE);
     expect(office).toHaveLength(1);
     expect(office[0]).toMatchObject({
       id: durbin.outboxId,
@@ -192,7 +186,7 @@ describe('confirmLetters', () => {
     });
     expect(rows.find((l) => l.senatorId === DUCKWORTH)).toMatchObject({ status: 'self_send', channel: 'supporter', deliveredTo: null });
 
-    const [receipt] = await mailTo('ada@example.org', 'letter-receipt');
+    const [receipt] = await outboxFor('ada@example.org', 'letter-receipt');
     expect(receipt.idempotencyKey).toMatch(new RegExp(`^letter-receipt:${ctx.campaignId}:[0-9a-f-]{36}:[0-9a-f]{20}$`));
     const receiptLetters = receipt.props.letters as { senatorName: string; channel: string; deliveredTo: string | null; body: string; selfSend?: unknown }[];
     expect(receiptLetters.map((l) => [l.senatorName, l.channel, l.deliveredTo])).toEqual([
@@ -248,9 +242,9 @@ describe('sendLetters for a verified supporter and on repeats', () => {
       [DURBIN, 'queued', 'office_email'],
       [DUCKWORTH, 'self_send', 'supporter'],
     ]);
-    expect(await mailTo('ada@example.org', 'letters-confirmation')).toEqual([]);
-    expect(await mailTo('ada@example.org', 'letter-receipt')).toHaveLength(1);
-    expect(await mailTo(DURBIN_OFFICE, 'letter-to-senator')).toHaveLength(1);
+    expect(await outboxFor('ada@example.org', 'letters-confirmation')).toEqual([]);
+    expect(await outboxFor('ada@example.org', 'letter-receipt')).toHaveLength(1);
+    expect(await outboxFor(DURBIN_OFFICE, 'letter-to-senator')).toHaveLength(1);
   });
 
   it('refuses a second attempt kindly and changes nothing', async () => {
@@ -272,14 +266,14 @@ describe('sendLetters for a verified supporter and on repeats', () => {
     expect(again).toMatchObject({ kind: 'confirm_email', resent: true });
     const second = await confirmTokenFor('ada@example.org');
     expect(second).not.toBe(first);
-    expect(await mailTo('ada@example.org', 'letters-confirmation')).toHaveLength(2);
+    expect(await outboxFor('ada@example.org', 'letters-confirmation')).toHaveLength(2);
     expect(await lettersOf()).toHaveLength(2);
     const res = await confirmLetters({ input: { token: second } });
     expect(res.letters).toHaveLength(2);
     // The first link still confirms nothing new, but it is not an error either: the letters went.
     const firstRes = await confirmLetters({ input: { token: first } });
     expect(firstRes.letters.map((l) => l.status).sort()).toEqual(['queued', 'self_send']);
-    expect(await mailTo('ada@example.org', 'letter-receipt')).toHaveLength(1);
+    expect(await outboxFor('ada@example.org', 'letter-receipt')).toHaveLength(1);
   });
 });
 
@@ -293,9 +287,9 @@ describe('delivery routing', () => {
       ['queued', 'coalition_inbox'],
       ['queued', 'coalition_inbox'],
     ]);
-    const inbox = await mailTo('letters@coalition.example', 'letter-to-senator');
+    const inbox = await outboxFor('letters@coalition.example', 'letter-to-senator');
     expect(inbox.map((m) => m.props.senatorName).sort()).toEqual(['Senator Richard J. Durbin', 'Senator Tammy Duckworth']);
-    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
+    expect(await outboxFor(DURBIN_OFFICE)).toEqual([]);
   });
 
   it('falls back to the supporter when the coalition has no inbox, or the campaign asks supporters to send', async () => {
@@ -311,7 +305,7 @@ describe('delivery routing', () => {
     await ctx.db.insert(supporters).values({ email: 'v@example.org', emailVerifiedAt: new Date() });
     const direct = await sendLetters({ input: letterInput(draft, { email: 'v@example.org' }) });
     expect(direct.kind === 'delivered' && direct.letters.map((l) => l.status)).toEqual(['self_send', 'self_send']);
-    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
+    expect(await outboxFor(DURBIN_OFFICE)).toEqual([]);
   });
 });
 

@@ -14,7 +14,7 @@ export async function GET(req: NextRequest) {
   await connection();
   const q = req.nextUrl.searchParams;
   try {
-    await enforcePublicLimits('lookup');
+    await enforcePublicLimits('lookup', { requestHeaders: req.headers });
     const lookup = await lookupSenators({ zip: q.get('zip'), state: q.get('state') });
     return Response.json({ lookup }, { headers });
   } catch (e) {
