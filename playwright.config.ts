@@ -44,10 +44,26 @@ else {
   serverEnv.PGLITE_DATA_DIR = `.test-data/e2e-pglite-${port}`;
 }
 
+// Two browsers side by side (E2E_WORKERS=1 for one), each running its project's specs in order.
+// `petition.spec.ts` asserts exact counts (+1 per signature), so nothing may sign the demo campaign
+// while it runs: specs that do (and any new spec, until it is known not to) share its worker;
+// the specs listed in PARALLEL never sign the demo campaign and run in the other.
+const PARALLEL = [
+  'authz-matrix',
+  'campaign-editor',
+  'campaign-page',
+  'foundation',
+  'letters',
+  'lookup',
+  'senators-staff',
+  'staff-auth',
+].map((name) => `**/${name}.spec.ts`);
+const workers = Number(process.env.E2E_WORKERS ?? 2);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: 1,
+  workers,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
@@ -73,7 +89,8 @@ export default defineConfig({
   projects: [
     // Waits for the roster, then signs in one member of every role and saves their sessions.
     { name: 'setup', testMatch: /auth\.setup\.ts$/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] },
+    { name: 'signing', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: PARALLEL, workers: 1 },
+    { name: 'parallel', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testMatch: PARALLEL, workers: 1 },
   ],
   webServer: {
     command: 'node tests/e2e/start-server.mjs',

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, unit + integration tests (PGlite, and PostgreSQL when TEST_DATABASE_URL
 // is set), the production build, Playwright e2e against it, and the fault suite when the project has
-// one. Steps run side by side as far as their inputs allow and the cores do (TEST_JOBS, default 2):
-// the build, typecheck and lint share a lane while vitest runs; e2e starts once the build is there
-// and the CPU-heavy vitest runs are done. Every step runs even when another fails; each step's output
+// one. Steps run side by side as far as their inputs allow and the cores do (TEST_JOBS, default the
+// number of cores, at least 2): the build and vitest start together, typecheck and lint follow as
+// slots free up, and e2e (which wants both cores) starts once the build and vitest are done. Every step runs even when another fails; each step's output
 // is printed when it ends (and kept in test-results/logs/), then its time, then a summary ending
 // with `N passed, N failed`.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { assertLocalDatabase } from './support/local-db.mjs';
@@ -16,7 +17,7 @@ const root = process.cwd();
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const E2E_DIST_DIR = '.next-e2e';
 const LOG_DIR = path.join('test-results', 'logs');
-const JOBS = Math.max(1, Number(process.env.TEST_JOBS) || 2);
+const JOBS = Math.max(1, Number(process.env.TEST_JOBS) || Math.max(2, os.availableParallelism()));
 const pgUrl = process.env.TEST_DATABASE_URL;
 const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
 fs.mkdirSync(LOG_DIR, { recursive: true });

@@ -1,5 +1,5 @@
 import { expect, test as setup } from '@playwright/test';
-import { authFile, inviteStaff, OWNER_EMAIL, roles, saveStaffDirectory, signInAs, type Role } from './support/staff';
+import { authFile, inviteStaff, OWNER_EMAIL, roles, signInAs } from './support/staff';
 import { RUN } from './support/unique';
 
 // The `setup` project (playwright.config.ts), before any spec: wait until the server has imported
@@ -24,19 +24,17 @@ setup('sign in one member of every role', async ({ browser }) => {
   await owner.close();
 
   // The others side by side: each waits mostly for its mail to be drained, not for the CPU.
-  const emails = { owner: OWNER_EMAIL } as Record<Role, string>;
   await Promise.all(
     roles
       .filter((r) => r !== 'owner')
       .map(async (role) => {
         const inviter = await browser.newContext({ storageState: authFile('owner') });
-        emails[role] = await inviteStaff(await inviter.newPage(), role, `${role}.${RUN}@e2e.ratify.test`);
+        const email = await inviteStaff(await inviter.newPage(), role, `${role}.${RUN}@e2e.ratify.test`);
         await inviter.close();
         const context = await browser.newContext();
-        await signInAs(await context.newPage(), emails[role]);
+        await signInAs(await context.newPage(), email);
         await context.storageState({ path: authFile(role) });
         await context.close();
       }),
   );
-  saveStaffDirectory(emails);
 });

@@ -324,7 +324,8 @@ describe.runIf(testDriver() === 'postgres')('COPY path (PostgreSQL)', () => {
       const source = await openCopySource(pg!, text);
       let bytes = 0;
       for (;;) {
-        await new Promise((r) => setTimeout(r, 5)); // let postgres.js fill the stream's buffer
+        // The slow reader under test, not a wait for a result: postgres.js fills the buffer meanwhile.
+        await new Promise((r) => setTimeout(r, 5));
         const chunk = await source.read();
         if (!chunk) break;
         bytes += chunk.byteLength;

@@ -78,16 +78,16 @@ async function resetScript(handle: DbHandle): Promise<string> {
 
 /** Tables ordered so every referencing table comes before the ones it references; null on a cycle. */
 function childrenFirst(tables: string[], edges: Edge[]): string[] | null {
-  const parentsLeft = new Map(tables.map((t) => [t, new Set<string>()]));
-  for (const e of edges) parentsLeft.get(e.parent)?.add(e.child); // a parent waits for its children
+  const waitingFor = new Map(tables.map((t) => [t, new Set<string>()]));
+  for (const e of edges) waitingFor.get(e.parent)?.add(e.child); // a table waits for the tables referencing it
   const order: string[] = [];
-  while (parentsLeft.size) {
-    const ready = [...parentsLeft].filter(([, children]) => children.size === 0).map(([t]) => t);
+  while (waitingFor.size) {
+    const ready = [...waitingFor].filter(([, children]) => children.size === 0).map(([t]) => t);
     if (ready.length === 0) return null;
     for (const t of ready) {
       order.push(t);
-      parentsLeft.delete(t);
-      for (const children of parentsLeft.values()) children.delete(t);
+      waitingFor.delete(t);
+      for (const children of waitingFor.values()) children.delete(t);
     }
   }
   return order;

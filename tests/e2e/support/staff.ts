@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { roles, type Role } from '../../../lib/auth/permissions';
@@ -25,19 +24,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 // Per port, so helpers running e2e side by side never read each other's sessions.
 const authDir = path.join('test-results', `.auth-${process.env.E2E_PORT ?? 3100}`);
 export const authFile = (role: Role) => path.join(authDir, `${role}.json`);
-const staffFile = path.join(authDir, 'staff.json');
-
-/** Written by the setup project: the address signed in for each role. */
-export function saveStaffDirectory(emails: Record<Role, string>) {
-  fs.mkdirSync(authDir, { recursive: true });
-  fs.writeFileSync(staffFile, JSON.stringify(emails, null, 2));
-}
-
-/** The address whose session `staffPage(role)` opens. */
-export function staffEmail(role: Role): string {
-  const emails = JSON.parse(fs.readFileSync(staffFile, 'utf8')) as Record<Role, string>;
-  return emails[role];
-}
 
 export const test = base.extend<{
   /**
