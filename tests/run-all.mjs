@@ -134,6 +134,12 @@ const clock = () => `${seconds(Date.now() - started)}s`.padStart(5);
 const results = new Map();
 const running = new Map();
 
+function withoutForceColor(env) {
+  const copy = { ...env };
+  delete copy.FORCE_COLOR;
+  return copy;
+}
+
 function runStep(step) {
   return new Promise((resolve) => {
     const t0 = Date.now();
@@ -158,7 +164,8 @@ function runStep(step) {
       const extraEnv = step.prepare ? await step.prepare() : {};
       console.log(`[${clock()}] start ${step.name}`);
       const child = spawn(step.cmd, step.args, {
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ...step.env, ...extraEnv },
+        // Plain text: the output goes to a log file. (picocolors colours whenever FORCE_COLOR is set at all.)
+        env: { ...withoutForceColor(process.env), NO_COLOR: '1', NEXT_TELEMETRY_DISABLED: '1', ...step.env, ...extraEnv },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout.pipe(log, { end: false });

@@ -44,6 +44,10 @@ type Signer = {
   forgotten?: boolean;
 };
 
+// The tests that write 12,000 and 30,000 signers: seconds on a quiet machine, far more on a busy
+// 2-core one beside the e2e build (where the default 30 s ran out).
+const HEAVY_MS = 120_000;
+
 let seq = 0;
 async function addSigner(s: Signer) {
   seq++;
@@ -247,7 +251,7 @@ describe('exportSigners', () => {
     const small = await sourceBytes(openBatchSource(db, 'crm', { campaignId }, 997));
     const big = await sourceBytes(openBatchSource(db, 'crm', { campaignId }, 50_000));
     expect(small.equals(big)).toBe(true);
-  });
+  }, HEAVY_MS);
 
   it('an aborted download is recorded with aborted: true and the rows sent so far', async () => {
     await db.execute(sql`
@@ -279,7 +283,7 @@ describe('exportSigners', () => {
       );
       expect(copies).toBe(0);
     }
-  });
+  }, HEAVY_MS);
 
   it('runs at most MAX_CONCURRENT_EXPORTS at once, and frees the slot when one ends', async () => {
     await addSigner({ first: 'Ada' });
