@@ -3,15 +3,15 @@
 // is set), the production build, Playwright e2e against it, and the fault suite when the project has
 // one. Steps run side by side as far as their inputs allow and the cores do (TEST_JOBS, default the
 // number of cores, at least 2): the build and vitest start together, typecheck and lint follow as
-// slots free up, and e2e (which wants both cores) starts once the build and vitest are done. Every step runs even when another fails; each step's output
-// is printed when it ends (and kept in test-results/logs/), then its time, then a summary ending
-// with `N passed, N failed`.
-import { spawn } from 'node:child_process';
+// slots free up, and e2e (which wants both cores) starts once the build and vitest are done. Every
+// step runs even when another fails; each step's output is printed when it ends (and kept in
+// test-results/logs/) with its wall-clock and CPU time, then a summary ending with `N passed, N failed`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { assertLocalDatabase } from './support/local-db.mjs';
+import { runSteps } from './support/run-steps.mjs';
 
 const root = process.cwd();
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -20,7 +20,6 @@ const LOG_DIR = path.join('test-results', 'logs');
 const JOBS = Math.max(1, Number(process.env.TEST_JOBS) || Math.max(2, os.availableParallelism()));
 const pgUrl = process.env.TEST_DATABASE_URL;
 const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
-fs.mkdirSync(LOG_DIR, { recursive: true });
 
 /** `<db>_<suffix>` on the server of `url`, dropped and created afresh; refuses any non-local server. */
 async function freshDatabase(url, suffix) {
@@ -46,9 +45,9 @@ const vitestArgs = (projects, report) => [
   `--outputFile.json=${report}`,
 ];
 
-// `weight` is how many of the TEST_JOBS slots a step occupies: e2e (server + browser) wants both
-// cores to itself, or its timing-sensitive waits would compete with vitest.
-/** @type {{ id: string, name: string, cmd: string, args: string[], needs?: string[], weight?: number, env?: Record<string, string>, prepare?: () => Promise<Record<string, string>>, after?: () => void, report?: string }[]} */
+// `weight` is how many of the TEST_JOBS slots a step occupies: e2e (a server and two browsers)
+// wants both cores to itself rather than compete with vitest.
+/** @type {import('./support/run-steps.mjs').Step[]} */
 const steps = [
   {
     id: 'build',
@@ -129,80 +128,7 @@ function restoreTsconfig() {
 
 const started = Date.now();
 const seconds = (ms) => Math.round(ms / 1000);
-const clock = () => `${seconds(Date.now() - started)}s`.padStart(5);
-/** @type {Map<string, { ok: boolean, seconds: number }>} */
-const results = new Map();
-const running = new Map();
-
-function withoutForceColor(env) {
-  const copy = { ...env };
-  delete copy.FORCE_COLOR;
-  return copy;
-}
-
-function runStep(step) {
-  return new Promise((resolve) => {
-    const t0 = Date.now();
-    const logFile = path.join(LOG_DIR, `${step.id}.log`);
-    const log = fs.createWriteStream(logFile);
-    const finish = (ok, extra = '') => {
-      log.end(extra, () => {
-        try {
-          step.after?.();
-        } catch (e) {
-          console.error(e);
-        }
-        const secs = seconds(Date.now() - t0);
-        console.log(`\n=== ${step.name} (${secs}s, ${ok ? 'ok' : 'FAILED'}) ===`);
-        process.stdout.write(fs.readFileSync(logFile, 'utf8'));
-        results.set(step.id, { ok, seconds: secs });
-        resolve();
-      });
-    };
-    (async () => {
-      if (step.report) fs.rmSync(step.report, { force: true }); // never count an earlier run's report
-      const extraEnv = step.prepare ? await step.prepare() : {};
-      console.log(`[${clock()}] start ${step.name}`);
-      const child = spawn(step.cmd, step.args, {
-        // Plain text: the output goes to a log file. (picocolors colours whenever FORCE_COLOR is set at all.)
-        env: { ...withoutForceColor(process.env), NO_COLOR: '1', NEXT_TELEMETRY_DISABLED: '1', ...step.env, ...extraEnv },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stdout.pipe(log, { end: false });
-      child.stderr.pipe(log, { end: false });
-      child.on('error', (e) => finish(false, `\n${e.stack}\n`));
-      child.on('close', (code) => finish(code === 0));
-    })().catch((e) => finish(false, `\n${e.stack ?? e}\n`));
-  });
-}
-
-// A small scheduler: start every step whose `needs` are done, in the order listed, while slots last.
-await new Promise((resolveAll) => {
-  const pending = [...steps];
-  let used = 0;
-  const progress = setInterval(() => {
-    console.log(`[${clock()}] running: ${[...running.keys()].join(', ')}`);
-  }, 30_000);
-  const pump = () => {
-    for (const step of [...pending]) {
-      const weight = Math.min(step.weight ?? 1, JOBS);
-      const ready = (step.needs ?? []).every((id) => results.has(id) || !steps.some((s) => s.id === id));
-      if (!ready || used + weight > JOBS) continue;
-      pending.splice(pending.indexOf(step), 1);
-      used += weight;
-      running.set(step.id, step);
-      runStep(step).then(() => {
-        used -= weight;
-        running.delete(step.id);
-        if (pending.length === 0 && running.size === 0) {
-          clearInterval(progress);
-          resolveAll();
-        } else pump();
-      });
-    }
-  };
-  pump();
-});
+const results = await runSteps(steps, { jobs: JOBS, logDir: LOG_DIR });
 
 function readJson(file) {
   try {
@@ -226,7 +152,8 @@ let passed = 0;
 let failed = 0;
 for (const step of steps) {
   const r = results.get(step.id);
-  console.log(`${r?.ok ? 'ok  ' : 'FAIL'} ${step.name} (${r?.seconds ?? '-'}s)`);
+  const cpu = r?.cpu == null ? '' : `, ${r.cpu}s CPU`;
+  console.log(`${r?.ok ? 'ok  ' : 'FAIL'} ${step.name} (${r?.seconds ?? '-'}s${cpu})`);
 }
 for (const step of steps.filter((s) => s.report)) {
   const c = counts(step.report);
@@ -241,6 +168,6 @@ for (const step of steps.filter((s) => s.report)) {
 }
 // Steps without a report (typecheck, lint, build) count as one failure when they fail.
 failed += steps.filter((s) => !s.report && !results.get(s.id)?.ok).length;
-console.log(`wall clock: ${seconds(Date.now() - started)}s with ${JOBS} parallel jobs`);
+console.log(`wall clock: ${seconds(Date.now() - started)}s with ${JOBS} parallel jobs on ${os.availableParallelism()} cores (load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(steps.every((s) => results.get(s.id)?.ok) ? 0 : 1);
