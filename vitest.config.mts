@@ -20,7 +20,8 @@ const integration = {
   isolate: false,
   fileParallelism: false,
   testTimeout: 30_000,
-  hookTimeout: 60_000,
+  // Opening PGlite and migrating it takes ~5 s on a quiet machine and over a minute on a busy shared one.
+  hookTimeout: 180_000,
 };
 
 const projects: TestProjectInlineConfiguration[] = [
