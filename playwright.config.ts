@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { ROSTER_SNAPSHOT } from './tests/support/roster';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Next rewrites 127.0.0.1 to localhost in request URLs, so links and cookies say localhost.
@@ -24,14 +24,19 @@ const serverEnv: Record<string, string> = {
   APP_URL: baseURL,
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
+  // Its own build folder, never the one `npm start` serves; tests/run-all.mjs builds it while vitest
+  // runs, and start-server.mjs builds it only when the sources are newer.
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-e2e',
   MAILBOX_ENABLED: '1',
   TRUST_PROXY: '1',
   OUTBOX_DRAIN_INTERVAL_MS: '250',
   ADMIN_EMAIL: 'owner@e2e.ratify.test',
   AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
-  SENATORS_SOURCE: path.resolve(__dirname, '..', 'shared', 'data', 'congress-legislators'),
+  SENATORS_SOURCE: ROSTER_SNAPSHOT,
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
-  FORM_MIN_FILL_SECONDS: '1',
+  // No minimum fill time, so no test waits before a submit; the refusal of a too-fast form is proven
+  // in tests/integration/security-form-guard.test.ts, and the honeypot test here shows the guard runs.
+  FORM_MIN_FILL_SECONDS: '0',
 };
 if (process.env.E2E_DATABASE_URL) serverEnv.DATABASE_URL = process.env.E2E_DATABASE_URL;
 else {
@@ -39,17 +44,32 @@ else {
   serverEnv.PGLITE_DATA_DIR = `.test-data/e2e-pglite-${port}`;
 }
 
+// Two browsers side by side (E2E_WORKERS=1 for one), each running its project's specs in order.
+// `petition.spec.ts` asserts exact counts (+1 per signature), so nothing may sign the demo campaign
+// while it runs: specs that do (and any new spec, until it is known not to) share its worker;
+// the specs listed in PARALLEL never sign the demo campaign and run in the other.
+const PARALLEL = [
+  'authz-matrix',
+  'campaign-editor',
+  'campaign-page',
+  'foundation',
+  'letters',
+  'lookup',
+  'senators-staff',
+  'staff-auth',
+].map((name) => `**/${name}.spec.ts`);
+const workers = Number(process.env.E2E_WORKERS ?? 2);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: 1,
+  workers,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT ?? 'test-results/playwright.json' }]],
   outputDir: `test-results/artifacts-${port}`,
-  globalSetup: './tests/e2e/global-setup.ts',
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -66,11 +86,17 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    // Waits for the roster, then signs in one member of every role and saves their sessions.
+    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    { name: 'signing', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: PARALLEL, workers: 1 },
+    { name: 'parallel', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testMatch: PARALLEL, workers: 1 },
+  ],
   webServer: {
     command: 'node tests/e2e/start-server.mjs',
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    // Generous: when tests/run-all.mjs has not built first, this includes `next build` on a busy machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

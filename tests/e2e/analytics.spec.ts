@@ -1,20 +1,19 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { openCampaign, signOnPage, signer, useOwnIp } from './support/public';
-import { OWNER_EMAIL, signInAs } from './support/staff';
+import { expectNoAxeViolations } from './support/axe';
+import { openCampaign, signOnPage, signer } from './support/public';
+import { expect, test } from './support/staff';
+import { withOwnIp } from './support/unique';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-test('analytics shows the charts, the state map and its table, with no axe violations', async ({ browser, page }) => {
+test('analytics shows the charts, the state map and its table, with no axe violations', async ({ browser, staffPage }) => {
   // At least one signer from DC (ZIP 20002), so the map and the table have something to show.
   const publicContext = await browser.newContext();
   const visitor = await publicContext.newPage();
-  await useOwnIp(visitor);
+  await withOwnIp(visitor);
   const s = signer('analytics', { lastName: `Anl${Date.now().toString(36)}` });
-  await signOnPage(visitor, s, await openCampaign(visitor, '?source=e2e-analytics'));
+  await openCampaign(visitor, '?source=e2e-analytics');
+  await signOnPage(visitor, s);
   await publicContext.close();
 
-  await signInAs(page, OWNER_EMAIL);
+  const page = await staffPage('owner');
   await page.goto('/dashboard/analytics?campaign=protect-children-protocol');
   await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
 
@@ -39,8 +38,7 @@ test('analytics shows the charts, the state map and its table, with no axe viola
   await expect(page.getByText('Verification rate')).toBeVisible();
   await expect(page.getByText('Progress to goal')).toBeVisible();
 
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // Aggregates only: no supporter's email or name anywhere on the page.
   const html = await page.content();

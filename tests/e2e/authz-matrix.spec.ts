@@ -1,34 +1,23 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
-import { can, roles, type Role } from '../../lib/auth/permissions';
+import { request as playwrightRequest, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { can, type Role } from '../../lib/auth/permissions';
 import { requestPathOf, staffPages, staffRoutes, type RouteRule } from '../support/route-permissions';
-import { inviteStaffMember, OWNER_EMAIL, signInAs, uniqueStaffEmail, type RoleLabel } from './support/staff';
+import { authFile, expect, roles, test } from './support/staff';
 
-// Runtime half of the authorisation matrix (the static half is tests/integration/authz-matrix.test.ts):
+// Runtime half of the authorisation matrix (the static half is tests/unit/authz-matrix.test.ts):
 // every staff page and route in tests/support/route-permissions.ts, requested anonymously, with a
-// forged session cookie, and as each role.
+// forged session cookie, and as each role (the sessions tests/e2e/auth.setup.ts saved).
 
 test.describe.configure({ mode: 'serial' });
 
-const label: Record<Role, RoleLabel> = { owner: 'Owner', admin: 'Admin', editor: 'Editor', analyst: 'Analyst', viewer: 'Viewer' };
 const as: Partial<Record<Role, APIRequestContext>> = {};
 let anonymous: APIRequestContext;
 let forged: APIRequestContext;
 const contexts: BrowserContext[] = [];
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
-  const ownerContext = await browser.newContext();
-  contexts.push(ownerContext);
-  const owner = await ownerContext.newPage();
-  await signInAs(owner, OWNER_EMAIL);
-  as.owner = ownerContext.request;
-
-  for (const role of roles.filter((r) => r !== 'owner')) {
-    const email = uniqueStaffEmail(`matrix-${role}`);
-    await inviteStaffMember(owner, email, label[role]);
-    const context = await browser.newContext();
+  for (const role of roles) {
+    const context = await browser.newContext({ storageState: authFile(role) });
     contexts.push(context);
-    await signInAs(await context.newPage(), email);
     as[role] = context.request;
   }
   anonymous = await playwrightRequest.newContext({ baseURL });

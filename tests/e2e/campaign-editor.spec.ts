@@ -1,34 +1,21 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { inviteStaffMember, OWNER_EMAIL, signInAs, uniqueStaffEmail } from './support/staff';
+import { expectNoAxeViolations } from './support/axe';
+import { expect, test } from './support/staff';
+import { RUN, uniqueEmail } from './support/unique';
 
-// The campaign editor end to end: an owner invites an editor, who drafts a campaign, previews it
-// (the public address stays 404), publishes it, and sees an edit on the public page at once.
+// The campaign editor end to end: an editor (invited through the Team page by tests/e2e/auth.setup.ts)
+// drafts a campaign, previews it (the public address stays 404), publishes it, and sees an edit on
+// the public page at once.
 
 test.describe.configure({ mode: 'serial' });
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
-const slug = `e2e-campaign-${run}`;
-const title = `Ratify the protocol now ${run}`;
+const slug = `e2e-campaign-${RUN}`;
+const title = `Ratify the protocol now ${RUN}`;
 
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-let editorEmail: string;
 let editorUrl: string;
 
-test('the owner invites an editor through the Team page', async ({ page }) => {
-  await signInAs(page, OWNER_EMAIL);
-  editorEmail = uniqueStaffEmail('campaign-editor');
-  await inviteStaffMember(page, editorEmail, 'Editor');
-});
-
-test('an editor drafts, previews, publishes and edits a campaign; the public page follows at once', async ({ page }) => {
+test('an editor drafts, previews, publishes and edits a campaign; the public page follows at once', async ({ staffPage }) => {
   test.setTimeout(120_000);
-  await signInAs(page, editorEmail);
+  const page = await staffPage('editor');
 
   await page.goto('/dashboard/campaigns');
   await expect(page.getByRole('heading', { level: 1, name: 'Campaigns' })).toBeVisible();
@@ -95,11 +82,9 @@ test('an editor drafts, previews, publishes and edits a campaign; the public pag
   }
 });
 
-test('a stale save is refused instead of overwriting a colleague’s edit', async ({ browser }) => {
-  const first = await (await browser.newContext()).newPage();
-  const second = await (await browser.newContext()).newPage();
-  await signInAs(first, OWNER_EMAIL);
-  await signInAs(second, editorEmail);
+test('a stale save is refused instead of overwriting a colleague’s edit', async ({ staffPage }) => {
+  const first = await staffPage('owner');
+  const second = await staffPage('editor');
   await first.goto('/dashboard/campaigns');
   await first.getByRole('link', { name: `${title} today`, exact: true }).click();
   await expect(first).toHaveURL(editorUrl);
@@ -115,15 +100,13 @@ test('a stale save is refused instead of overwriting a colleague’s edit', asyn
   await expect(second.getByLabel('Summary')).toHaveValue('The editor’s summary.');
   await second.reload();
   await expect(second.getByLabel('Summary')).toHaveValue('The owner’s summary.');
-  await first.context().close();
-  await second.context().close();
 });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the Preview button renders the typed story on the server without saving it', async ({ page }) => {
-    await signInAs(page, OWNER_EMAIL);
+  test('the Preview button renders the typed story on the server without saving it', async ({ staffPage }) => {
+    const page = await staffPage('owner');
     await page.goto('/dashboard/campaigns');
     await page.getByRole('link', { name: `${title} today`, exact: true }).click();
     await expect(page).toHaveURL(editorUrl);
@@ -139,15 +122,15 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('settings: routing letters to the coalition inbox needs the inbox set first', async ({ page }) => {
-  await signInAs(page, OWNER_EMAIL);
+test('settings: routing letters to the coalition inbox needs the inbox set first', async ({ staffPage }) => {
+  const page = await staffPage('owner');
   await page.goto(editorUrl);
   await page.getByLabel('Where letters go').selectOption({ label: 'The coalition’s delivery inbox (for hand delivery)' });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Set the coalition’s delivery inbox under Organisations before routing letters to it.')).toBeVisible();
 
   await page.goto('/dashboard/organisations');
-  await page.getByLabel('Delivery inbox email').fill(uniqueStaffEmail('coalition-inbox'));
+  await page.getByLabel('Delivery inbox email').fill(uniqueEmail('coalition-inbox'));
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -158,13 +141,13 @@ test('settings: routing letters to the coalition inbox needs the inbox set first
   await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
 });
 
-test('treaties: a new treaty, chosen for a campaign, and its recorded consent show on the public page at once', async ({ page }) => {
+test('treaties: a new treaty, chosen for a campaign, and its recorded consent show on the public page at once', async ({ staffPage }) => {
   // A treaty of its own, so the demo treaty (which other specs read) keeps its stage.
-  const shortName = `Test Treaty ${run}`;
-  await signInAs(page, OWNER_EMAIL);
+  const shortName = `Test Treaty ${RUN}`;
+  const page = await staffPage('owner');
   await page.goto('/dashboard/treaties');
   await page.getByRole('link', { name: 'Add a treaty' }).click();
-  await page.getByLabel('Full name').fill(`Convention for end-to-end testing ${run}`);
+  await page.getByLabel('Full name').fill(`Convention for end-to-end testing ${RUN}`);
   await page.getByLabel('Short name').fill(shortName);
   await page.getByLabel('Stage reached').selectOption({ label: 'Before the Foreign Relations Committee' });
   await page.getByRole('button', { name: 'Add treaty' }).click();

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
-import { CAMPAIGN_PATH, CAMPAIGN_SLUG, openCampaign, useOwnIp } from './support/public';
+import { CAMPAIGN_PATH, CAMPAIGN_SLUG, openCampaign } from './support/public';
+import { withOwnIp } from './support/unique';
 
 test.describe('campaign page', () => {
   test.beforeEach(async ({ page }) => {
-    await useOwnIp(page);
+    await withOwnIp(page);
   });
 
   test('tells the story and the treaty stage from data, with dated, sourced history', async ({ page }) => {

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { CAMPAIGN_SLUG, fillPetition, openCampaign, signer, submitPetition, uniqueIp } from './support/public';
+import { CAMPAIGN_SLUG, fillPetition, openCampaign, signer, submitPetition } from './support/public';
+import { uniqueIp } from './support/unique';
 
 // Per-connection limits hold whatever X-Forwarded-For / X-Real-IP a client sends (issue 7).
 // lib/security/public-limits.ts: 300 signatures per address per 10 minutes. A burst may straddle a
@@ -99,14 +100,14 @@ test.describe('a server that trusts no proxy', () => {
     // has a database of its own, while the cached campaign page it serves (one build folder) was signed
     // by the first: the form post is only meaningful on PostgreSQL (how several instances run).
     const sharedDatabase = !!process.env.E2E_DATABASE_URL;
-    const openedAt = await openCampaign(page);
+    await openCampaign(page);
     await fillPetition(page, signer('direct-form'));
 
     const status = await signUntilRefused(context.request, (i) => ({ 'x-forwarded-for': forged(i), 'x-real-ip': forged(i + 1) }));
     expect(status).toBe(429);
 
     if (sharedDatabase) {
-      await submitPetition(page, openedAt);
+      await submitPetition(page);
       await expect(page.getByRole('alert').filter({ hasText: 'Too many attempts from your connection' })).toBeVisible();
     } else {
       test.info().annotations.push({ type: 'note', description: 'form post checked on PostgreSQL runs only' });

@@ -1,8 +1,9 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startCluster, type Cluster } from '../../lib/cli/cluster.mjs';
 import { clusterEnv, dropDatabase, freshDatabase, pinInstances } from './support/cluster';
-import { CAMPAIGN_PATH, CAMPAIGN_SLUG, fillPetition, signer, uniqueIp } from './support/public';
-import { OWNER_EMAIL, requestSignInLink } from './support/staff';
+import { CAMPAIGN_PATH, CAMPAIGN_SLUG, fillPetition, signer } from './support/public';
+import { uniqueIp } from './support/unique';
+import { OWNER_EMAIL, openSignInLink, requestSignInLink } from './support/staff';
 
 // Several instances, one truth: three production instances on one PostgreSQL database behind the
 // round-robin proxy of `npm run start:cluster`. What one instance is told, every instance serves
@@ -43,8 +44,7 @@ test.afterAll(async () => {
 async function signedInOwner(browser: Browser) {
   const context = await browser.newContext({ baseURL: cluster.proxyUrl });
   const page = await context.newPage();
-  const link = await requestSignInLink(context, OWNER_EMAIL);
-  await page.goto(link);
+  await openSignInLink(page, await requestSignInLink(context, OWNER_EMAIL));
   await expect(page).toHaveURL(/\/dashboard$/);
   return { context, page };
 }

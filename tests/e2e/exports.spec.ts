@@ -1,34 +1,13 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Download, type Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { openCampaign, signOnPage, signer, useOwnIp } from './support/public';
-import { inviteStaffMember, OWNER_EMAIL, signInAs, uniqueStaffEmail } from './support/staff';
+import { expectNoAxeViolations } from './support/axe';
+import { CAMPAIGN_TITLE, openCampaign, signOnPage, signer } from './support/public';
+import { expect, test } from './support/staff';
+import { withOwnIp } from './support/unique';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const CRM_HEADER = ['First name', 'Last name', 'Email', 'ZIP', 'State', 'Verified', 'Opted in', 'Source', 'Signed at (UTC)'];
 const HOSTILE = '=HYPERLINK("http://x")';
-const CAMPAIGN_TITLE = 'Ask the Senate to ratify the protocol against the sale of children'; // seed data
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** The owner invites a new staff member with `role` at /dashboard/team; returns a signed-in page for them. */
-async function staffPage(browser: Browser, role: 'Analyst' | 'Editor', tag: string): Promise<Page> {
-  const email = uniqueStaffEmail(tag);
-  const ownerContext = await browser.newContext();
-  const owner = await ownerContext.newPage();
-  await signInAs(owner, OWNER_EMAIL);
-  await inviteStaffMember(owner, email, role);
-  await ownerContext.close();
-
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, email);
-  return page;
-}
 
 async function csvOf(download: Download): Promise<{ raw: Buffer; header: string[]; rows: Record<string, string>[] }> {
   const raw = fs.readFileSync((await download.path())!);
@@ -47,20 +26,22 @@ async function download(page: Page, preset: 'CRM' | 'Delivery', search: string):
 }
 
 test.describe('signer exports', () => {
-  test('an analyst downloads both presets with the right rows, and formulas come out neutralised', async ({ browser }) => {
+  test('an analyst downloads both presets with the right rows, and formulas come out neutralised', async ({ browser, staffPage }) => {
     // Two signers through the public form, sharing a unique last name to filter on.
     const tag = `Exp${Date.now().toString(36)}`;
     const publicContext = await browser.newContext();
     const visitor = await publicContext.newPage();
-    await useOwnIp(visitor);
+    await withOwnIp(visitor);
     const hostile = signer('export-hostile', { firstName: HOSTILE, lastName: tag });
-    await signOnPage(visitor, hostile, await openCampaign(visitor));
-    await useOwnIp(visitor);
+    await openCampaign(visitor);
+    await signOnPage(visitor, hostile);
+    await withOwnIp(visitor);
     const plain = signer('export-plain', { firstName: 'Grace', lastName: tag, zip: '10001' });
-    await signOnPage(visitor, plain, await openCampaign(visitor));
+    await openCampaign(visitor);
+    await signOnPage(visitor, plain);
     await publicContext.close();
 
-    const page = await staffPage(browser, 'Analyst', 'analyst');
+    const page = await staffPage('analyst', { fresh: true }); // the recent-exports list is the member's own
     await page.goto('/dashboard/exports');
     await expect(page.getByRole('heading', { level: 1, name: 'Exports' })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -87,16 +68,14 @@ test.describe('signer exports', () => {
     await expect(recent.getByRole('cell', { name: 'Delivery' })).toBeVisible();
     await expect(recent.getByRole('cell', { name: 'CRM' })).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 
-  test('an editor gets 403 on the page and the route; nobody signed in gets 401', async ({ browser, playwright, baseURL }) => {
-    const page = await staffPage(browser, 'Editor', 'editor');
+  test('an editor gets 403 on the page and the route; nobody signed in gets 401', async ({ staffPage, playwright, baseURL }) => {
+    const page = await staffPage('editor');
     const res = await page.goto('/dashboard/exports');
     expect(res?.status()).toBe(403);
     const api = await page.request.get('/api/exports/signers?preset=crm');
     expect(api.status()).toBe(403);
-    await page.context().close();
 
     const anonymous = await playwright.request.newContext({ baseURL });
     expect((await anonymous.get('/api/exports/signers?preset=crm', { maxRedirects: 0 })).status()).toBe(401);

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { CAMPAIGN_PATH, CAMPAIGN_SLUG, fillPetition, signer, uniqueEmail, useOwnIp } from './support/public';
+import { CAMPAIGN_PATH, CAMPAIGN_SLUG, fillPetition, signer } from './support/public';
+import { uniqueEmail, withOwnIp as useOwnIp } from './support/unique';
 
 // A page rendered against another database: its form token is signed with that database's salt
 // (a page cached before `rm -rf .data`, or a tab left open across a database change). The first

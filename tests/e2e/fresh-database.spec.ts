@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { startServer } from './support/cluster';
-import { CAMPAIGN_PATH, CAMPAIGN_SLUG, fillPetition, signer, useOwnIp } from './support/public';
+import { CAMPAIGN_PATH, CAMPAIGN_SLUG, fillPetition, signer } from './support/public';
+import { withOwnIp as useOwnIp } from './support/unique';
 
 // The bug this guards against: Next kept cached pages on disk beside the build, so after a fresh
 // embedded database (`rm -rf .data`) the server served pages rendered from the old one, with form

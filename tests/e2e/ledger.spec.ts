@@ -1,48 +1,45 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { openCampaign, pathOf, readMail, signOnPage, signer, useOwnIp } from './support/public';
-import { OWNER_EMAIL, signInAs } from './support/staff';
+import { expectNoAxeViolations } from './support/axe';
+import { pathOf, readMail } from './support/mailbox';
+import { openCampaign, signOnPage, signer } from './support/public';
+import { expect, test } from './support/staff';
+import { RUN, withOwnIp } from './support/unique';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-test('letters, outbox and audit pages render for the owner and pass axe', async ({ page }) => {
-  await signInAs(page, OWNER_EMAIL);
-  for (const [path, heading] of [
-    ['/dashboard/letters', 'Letters'],
-    ['/dashboard/letters/senators', 'Letters per senator'],
-    ['/dashboard/outbox', 'Email outbox'],
-    ['/dashboard/audit', 'Audit log'],
-  ] as const) {
+// One test per page: four pages with axe each outgrew one test's time on a busy machine.
+for (const [path, heading] of [
+  ['/dashboard/letters', 'Letters'],
+  ['/dashboard/letters/senators', 'Letters per senator'],
+  ['/dashboard/outbox', 'Email outbox'],
+  ['/dashboard/audit', 'Audit log'],
+] as const) {
+  test(`${path} renders for the owner and passes axe`, async ({ staffPage }) => {
+    const page = await staffPage('owner');
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(200);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expectNoAxeViolations(page);
-  }
-  // Sign-ins are audited, and the filter narrows by action prefix.
+  });
+}
+
+test('the audit log lists sign-ins, and its filter narrows by action prefix', async ({ staffPage }) => {
+  const page = await staffPage('owner');
   await page.goto('/dashboard/audit?action=auth.');
   await expect(page.getByRole('table', { name: /Audit log/ }).getByRole('rowheader').first()).toBeVisible();
 });
 
-test('a senator packet lists verified in-state signers with names and cities, and no emails', async ({ page, browser }) => {
-  const s = signer('packet', { firstName: 'Pat', lastName: `Packet${run}`, zip: '94612' });
+test('a senator packet lists verified in-state signers with names and cities, and no emails', async ({ staffPage, browser }) => {
+  const s = signer('packet', { firstName: 'Pat', lastName: `Packet${RUN}`, zip: '94612' });
   const context = await browser.newContext();
   const signerPage = await context.newPage();
-  await useOwnIp(signerPage);
-  const openedAt = await openCampaign(signerPage);
-  await signOnPage(signerPage, s, openedAt);
+  await withOwnIp(signerPage);
+  await openCampaign(signerPage);
+  await signOnPage(signerPage, s);
   const mail = await readMail(signerPage.request, s.email, 'signature-confirmation');
   await signerPage.goto(pathOf(mail.props.confirmUrl));
   await signerPage.getByRole('button', { name: 'Confirm my signature' }).click();
   await expect(signerPage.getByRole('heading', { level: 1, name: 'Your signature is confirmed' })).toBeVisible();
   await context.close();
 
-  await signInAs(page, OWNER_EMAIL);
+  const page = await staffPage('owner');
   await page.goto('/dashboard/letters/senators');
   const table = page.getByRole('table', { name: /Letters and in-state signers per senator/ });
   const row = table.getByRole('row').filter({ hasText: /–CA\)/ }).first();

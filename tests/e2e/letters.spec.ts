@@ -1,33 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { CAMPAIGN_PATH, pathOf, readMail, uniqueEmail, uniqueIp, useOwnIp } from './support/public';
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { mailTo, pathOf, readMail } from './support/mailbox';
+import { CAMPAIGN_PATH, forbidDialogs } from './support/public';
+import { expect, test } from './support/staff';
+import { uniqueEmail, uniqueIp, withOwnIp } from './support/unique';
 
 const WRITE = `${CAMPAIGN_PATH}/write`;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const DURBIN = 'Senator Richard J. Durbin';
 const DUCKWORTH = 'Senator Tammy Duckworth';
-// The form refuses posts faster than FORM_MIN_FILL_SECONDS (1 s in e2e): the one wait allowed.
-const MIN_FILL_MS = Number(process.env.FORM_MIN_FILL_SECONDS ?? 1) * 1000 + 150;
 
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-function forbidDialogs(page: Page) {
-  page.on('dialog', (d) => {
-    throw new Error(`unexpected dialog: ${d.message()}`);
-  });
-}
-
-/** Open the letter form for a ZIP; returns when, for the minimum fill time. */
-async function openLetter(page: Page, zip = '62701'): Promise<number> {
+/** Open the letter form for a ZIP. */
+async function openLetter(page: Page, zip = '62701'): Promise<void> {
   const res = await page.goto(`${WRITE}?zip=${zip}`);
   expect(res?.status()).toBe(200);
   await expect(page.getByRole('heading', { name: 'Write your letter' })).toBeVisible();
-  return Date.now();
 }
 
 const letterForm = (page: Page) => page.locator('form').filter({ has: page.getByRole('button', { name: /Send my letter/ }) });
@@ -40,9 +26,8 @@ async function fillDetails(page: Page, d: { firstName?: string; lastName?: strin
   if (d.city !== undefined) await form.getByLabel('City (optional)').fill(d.city);
 }
 
-async function send(page: Page, openedAt: number) {
-  const wait = openedAt + MIN_FILL_MS - Date.now();
-  if (wait > 0) await page.waitForTimeout(wait);
+// No wait before sending: FORM_MIN_FILL_SECONDS=0 in e2e (see playwright.config.ts).
+async function send(page: Page) {
   await page.getByRole('button', { name: /Send my letter/ }).click();
 }
 
@@ -50,7 +35,7 @@ const preview = (page: Page, senator: string) => page.getByRole('article', { nam
 
 test.describe('writing to your senators', () => {
   test.beforeEach(async ({ page }) => {
-    await useOwnIp(page);
+    await withOwnIp(page);
     forbidDialogs(page);
   });
 
@@ -59,7 +44,7 @@ test.describe('writing to your senators', () => {
     request,
   }) => {
     const email = uniqueEmail('letters');
-    const openedAt = await openLetter(page);
+    await openLetter(page);
     await expectNoAxeViolations(page);
 
     // One body for both letters; each preview has its own greeting.
@@ -73,7 +58,7 @@ test.describe('writing to your senators', () => {
       await expect(preview(page, s)).toContainText('As your constituent in Springfield, IL');
       await expect(preview(page, s)).toContainText('Grace Hopper');
     }
-    await send(page, openedAt);
+    await send(page);
     await expect(page.getByRole('heading', { name: 'Check your email to confirm' })).toBeVisible();
     await expect(page.getByText(email)).toBeVisible();
 
@@ -113,9 +98,9 @@ test.describe('writing to your senators', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'This link has already been used' })).toBeVisible();
 
     // Writing again with the same address changes nothing and says so kindly.
-    const again = await openLetter(page);
+    await openLetter(page);
     await fillDetails(page, { firstName: 'Grace', lastName: 'Hopper', email: email.toUpperCase() });
-    await send(page, again);
+    await send(page);
     await expect(
       page.getByRole('heading', { name: `You’ve already written to ${DURBIN} and ${DUCKWORTH} for this campaign` }),
     ).toBeVisible();
@@ -128,34 +113,29 @@ test.describe('writing to your senators', () => {
   }) => {
     // The owner writes and confirms in their own browser: their address is verified.
     const email = uniqueEmail('owner-letters');
-    let openedAt = await openLetter(page);
+    await openLetter(page);
     await fillDetails(page, { firstName: 'Grace', lastName: 'Hopper', email });
-    await send(page, openedAt);
+    await send(page);
     await page.goto(pathOf((await readMail(request, email, 'letters-confirmation')).props.confirmUrl));
     await page.getByRole('button', { name: 'Confirm and send my letters' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Thank you — your letters are confirmed' })).toBeVisible();
-    const count = async (template: string) => {
-      const res = await request.get(`/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-      return ((await res.json()) as { messages: { template: string }[] }).messages.filter((m) => m.template === template).length;
-    };
+    const count = async (template: string) => (await mailTo(request, email)).filter((m) => m.template === template).length;
     const receiptsBefore = await count('letter-receipt');
 
     // A stranger, in another browser, writes other words to the senators of another state with that address.
     const stranger = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
     const other = await stranger.newPage();
-    openedAt = await openLetter(other, '10001');
+    await openLetter(other, '10001');
     await fillDetails(other, { firstName: 'Mallory', lastName: 'Imposter', email });
-    await send(other, openedAt);
+    await send(other);
     await expect(other.getByRole('heading', { name: 'Check your email to confirm' })).toBeVisible();
     await expect(other.getByText('Thank you — here is where your letters went')).toHaveCount(0);
     await stranger.close();
 
     // The owner receives a link for that batch, which shows its full text before anything is sent…
     await expect.poll(() => count('letters-confirmation')).toBe(2);
-    const mails = (await (await request.get(`/dev/mailbox.json?to=${encodeURIComponent(email)}`)).json()) as {
-      messages: { template: string; props: { confirmUrl?: string } }[];
-    };
-    const strangerLink = mails.messages.filter((m) => m.template === 'letters-confirmation').map((m) => pathOf(m.props.confirmUrl))[0];
+    // Newest first: the stranger's batch.
+    const strangerLink = (await mailTo(request, email)).filter((m) => m.template === 'letters-confirmation').map((m) => pathOf(m.props.confirmUrl))[0];
     await page.goto(strangerLink);
     await expect(page.getByRole('article', { name: /Letter to Senator/ }).first()).toContainText('Mallory Imposter');
     // …and nothing was delivered in their name: no new receipt, no letter sent.
@@ -164,7 +144,7 @@ test.describe('writing to your senators', () => {
 
   test('hostile input stays inert text, and over-long or broken fields get messages that keep what was typed', async ({ page }) => {
     const email = uniqueEmail('hostile');
-    const openedAt = await openLetter(page);
+    await openLetter(page);
     const script = '<script>alert("x")</script><img src=x onerror=alert(1)>';
     await fillDetails(page, { firstName: script, lastName: 'Tables', email });
     await expect(preview(page, DURBIN)).toContainText(`${script} Tables`);
@@ -180,7 +160,7 @@ test.describe('writing to your senators', () => {
       area.value = 'Hello\r\nBcc: victim@example.org';
       input.replaceWith(area);
     });
-    await send(page, openedAt);
+    await send(page);
     await expect(page.getByText('Your letter can be at most 5,000 characters.')).toBeVisible();
     await expect(page.getByText('The subject must be a single line.')).toBeVisible();
     await expect(letterForm(page).getByLabel('Your letter')).toHaveValue(long);
@@ -201,15 +181,14 @@ test.describe('writing without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the lookup, the letter form and the confirmation all work as plain forms', async ({ page, request }) => {
-    await useOwnIp(page);
+    await withOwnIp(page);
     const email = uniqueEmail('nojs');
     await page.goto(WRITE);
     await page.getByRole('textbox', { name: 'Your ZIP code' }).fill('62701');
     await page.getByRole('button', { name: 'Find my senators' }).click();
     await expect(page.getByRole('heading', { name: 'Write your letter' })).toBeVisible();
-    const openedAt = Date.now();
     await fillDetails(page, { firstName: 'Alan', lastName: 'Turing', email });
-    await send(page, openedAt);
+    await send(page);
     await expect(page.getByRole('heading', { name: 'Check your email to confirm' })).toBeVisible();
 
     const mail = await readMail(request, email, 'letters-confirmation');
@@ -220,26 +199,22 @@ test.describe('writing without JavaScript', () => {
   });
 });
 
-// Needs staff to set a senator's office address: the staff senators page and the sign-in helper
-// are a teammate's and may not exist yet.
-const staffHelper = path.join(__dirname, 'support', 'staff.ts');
-test('a letter to an office with an address on file is emailed there', async ({ page, request }) => {
-  test.fixme(!fs.existsSync(staffHelper), 'needs tests/e2e/support/staff.ts (signInAs) and /dashboard/senators');
-  const modulePath = './support/staff';
-  const { signInAs } = (await import(modulePath)) as { signInAs: (page: Page, email: string) => Promise<void> };
+// Staff set a senator's office address first. This runs after the tests above, which expect no
+// office address on file (the spec's tests run in order, in one worker).
+test('a letter to an office with an address on file is emailed there', async ({ page, request, staffPage }) => {
   const office = uniqueEmail('durbin-office');
-  await signInAs(page, 'owner@e2e.ratify.test');
-  await page.goto('/dashboard/senators');
-  await page.getByLabel(/Delivery email for .*Durbin/).fill(office);
-  await page.getByLabel(/Delivery email for .*Durbin/).press('Enter');
-  await expect(page.getByLabel(/Delivery email for .*Durbin/)).toHaveValue(office);
-  await page.context().clearCookies();
+  const staff = await staffPage('owner');
+  await staff.goto('/dashboard/senators');
+  await staff.getByLabel(/Delivery email for .*Durbin/).fill(office);
+  await staff.getByLabel(/Delivery email for .*Durbin/).press('Enter');
+  await expect(staff.getByText('Saved: letters go to this address.')).toBeVisible();
+  await expect(staff.getByLabel(/Delivery email for .*Durbin/)).toHaveValue(office);
 
-  await useOwnIp(page);
+  await withOwnIp(page);
   const email = uniqueEmail('office');
-  const openedAt = await openLetter(page);
+  await openLetter(page);
   await fillDetails(page, { firstName: 'Ida', lastName: 'Wells', email });
-  await send(page, openedAt);
+  await send(page);
   await expect(page.getByRole('heading', { name: 'Check your email to confirm' })).toBeVisible();
   await page.goto(pathOf((await readMail(request, email, 'letters-confirmation')).props.confirmUrl));
   await page.getByRole('button', { name: 'Confirm and send my letters' }).click();

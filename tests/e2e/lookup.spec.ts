@@ -1,14 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { CAMPAIGN_PATH, uniqueIp, useOwnIp } from './support/public';
+import { expectNoAxeViolations } from './support/axe';
+import { CAMPAIGN_PATH } from './support/public';
+import { withOwnIp } from './support/unique';
+
+// The JSON lookup API on its own (field errors, 429) is tested against its route handler in
+// tests/integration/senators-lookup-api.test.ts; here, the page that uses it.
 
 const WRITE = `${CAMPAIGN_PATH}/write`;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const zipField = (page: Page) => page.getByRole('textbox', { name: 'Your ZIP code' });
 
@@ -46,7 +44,7 @@ for (const js of [true, false]) {
     test.use({ javaScriptEnabled: js });
 
     test.beforeEach(async ({ page }) => {
-      await useOwnIp(page);
+      await withOwnIp(page);
       const res = await page.goto(WRITE);
       expect(res?.status()).toBe(200);
       if (js) await page.evaluate(() => ((window as unknown as { __lookupMarker: number }).__lookupMarker = 42));
@@ -116,7 +114,7 @@ for (const js of [true, false]) {
 }
 
 test('the lookup page passes axe, before and after a lookup', async ({ page }) => {
-  await useOwnIp(page);
+  await withOwnIp(page);
   await page.goto(WRITE);
   await expectNoAxeViolations(page);
   await findByZip(page, '62701');
@@ -125,34 +123,4 @@ test('the lookup page passes axe, before and after a lookup', async ({ page }) =
   await findByZip(page, '99999');
   await expect(zipField(page)).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page);
-});
-
-test.describe('the JSON lookup API', () => {
-  test('answers lookups, field errors as 400, and too many requests as 429', async ({ request }) => {
-    test.setTimeout(240_000); // up to two windows' worth of lookups before the 429
-    const ip = uniqueIp();
-    const get = (q: string) => request.get(`/api/senators?${q}`, { headers: { 'x-forwarded-for': ip } });
-    const ok = await get('zip=62701-1234');
-    expect(ok.status()).toBe(200);
-    const { lookup } = await ok.json();
-    expect(lookup).toMatchObject({ kind: 'state', state: 'IL', zip: '62701' });
-    expect(lookup.senators.map((s: { lastName: string }) => s.lastName)).toEqual(['Durbin', 'Duckworth']);
-    expect(JSON.stringify(lookup)).not.toMatch(/deliveryEmail|delivery_email/);
-
-    const bad = await get('zip=12a45');
-    expect(bad.status()).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { fieldErrors: { zip: ['Enter a 5-digit ZIP code, like 20500 or 20500-0001'] } } });
-    expect((await get('state=ZZ')).status()).toBe(400);
-    expect((await (await get('state=dc')).json()).lookup).toMatchObject({ kind: 'no_senators', state: 'DC' });
-
-    let last = 200;
-    // 1,200 lookups per 10 minutes per address (lib/security/public-limits.ts); two windows' worth at most.
-    for (let i = 0; i < 2 * 1200 + 1 && last !== 429; i++) last = (await get('zip=62701')).status();
-    expect(last).toBe(429);
-    const limited = await get('zip=62701');
-    expect(limited.status()).toBe(429);
-    expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
-    // Another connection is not affected.
-    expect((await request.get('/api/senators?zip=62701', { headers: { 'x-forwarded-for': uniqueIp() } })).status()).toBe(200);
-  });
 });

@@ -1,41 +1,20 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { openCampaign, signOnPage, signer, uniqueIp } from './support/public';
-import { inviteStaffMember, OWNER_EMAIL, signInAs, uniqueStaffEmail } from './support/staff';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import type { Browser } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { openCampaign, signOnPage, signer, type Signer } from './support/public';
+import { expect, test } from './support/staff';
+import { RUN, uniqueIp } from './support/unique';
 
 /** A signer page of its own (own client IP for the per-IP limits). */
-async function signAs(browser: Browser, s: ReturnType<typeof signer>) {
+async function signAs(browser: Browser, s: Signer) {
   const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
   const page = await context.newPage();
-  const openedAt = await openCampaign(page);
-  await signOnPage(page, s, openedAt);
+  await openCampaign(page);
+  await signOnPage(page, s);
   await context.close();
 }
 
-/** The owner invites a teammate on /dashboard/team; returns a page signed in as them. */
-async function staffMember(browser: Browser, role: 'Analyst' | 'Viewer'): Promise<Page> {
-  const email = uniqueStaffEmail(role.toLowerCase());
-  const ownerContext = await browser.newContext();
-  const owner = await ownerContext.newPage();
-  await signInAs(owner, OWNER_EMAIL);
-  await inviteStaffMember(owner, email, role);
-  await ownerContext.close();
-
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, email);
-  return page;
-}
-
 test.describe('people', () => {
-  const tag = `Pq${run}`;
+  const tag = `Pq${RUN}`;
   const ada = signer('people-ada', { firstName: 'Ada', lastName: `Lovelace${tag}`, zip: '94612' });
   const bo = signer('people-bo', { firstName: 'Bo', lastName: `Nakamura${tag}`, zip: '10001' });
   const cy = signer('people-cy', { firstName: 'Cy', lastName: `Ortega${tag}`, zip: '10001', comment: `A comment ${tag}` });
@@ -44,8 +23,8 @@ test.describe('people', () => {
     for (const s of [ada, bo, cy]) await signAs(browser, s);
   });
 
-  test('an analyst filters signers, opens a person, and the pages pass axe', async ({ browser }) => {
-    const page = await staffMember(browser, 'Analyst');
+  test('an analyst filters signers, opens a person, and the pages pass axe', async ({ staffPage }) => {
+    const page = await staffPage('analyst');
 
     await page.goto('/dashboard/people');
     await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
@@ -92,8 +71,8 @@ test.describe('people', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a viewer never sees names or emails', async ({ browser }) => {
-    const page = await staffMember(browser, 'Viewer');
+  test('a viewer never sees names or emails', async ({ staffPage }) => {
+    const page = await staffPage('viewer');
     for (const path of ['/dashboard/people', `/dashboard/people?q=${tag}`, '/dashboard/letters', '/dashboard/outbox', '/dashboard/audit']) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(403);
@@ -113,10 +92,10 @@ test.describe('people', () => {
     }
   });
 
-  test('the owner forgets a person after typing FORGET', async ({ browser, page }) => {
+  test('the owner forgets a person after typing FORGET', async ({ browser, staffPage }) => {
     const gone = signer('people-gone', { firstName: 'Gus', lastName: `Forgotten${tag}`, zip: '94612' });
     await signAs(browser, gone);
-    await signInAs(page, OWNER_EMAIL);
+    const page = await staffPage('owner');
     await page.goto(`/dashboard/people?q=${encodeURIComponent(gone.lastName)}`);
     await page.getByRole('link', { name: `${gone.firstName} ${gone.lastName}` }).click();
     await page.getByRole('link', { name: /Forget this person/ }).click();

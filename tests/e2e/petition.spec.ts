@@ -1,44 +1,29 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { pathOf, readMail } from './support/mailbox';
 import {
   CAMPAIGN_PATH,
   fillPetition,
+  forbidDialogs,
   openCampaign,
-  pathOf,
-  readMail,
   shownCount,
   signOnPage,
   signViaApi,
   signer,
   submitPetition,
-  uniqueIp,
-  useOwnIp,
 } from './support/public';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Fail the test on any dialog: hostile input must never run as script. */
-function forbidDialogs(page: Page) {
-  page.on('dialog', (d) => {
-    throw new Error(`unexpected dialog: ${d.message()}`);
-  });
-}
+import { uniqueIp, withOwnIp } from './support/unique';
 
 test.describe('signing with JavaScript', () => {
   test.beforeEach(async ({ page }) => {
-    await useOwnIp(page);
+    await withOwnIp(page);
     forbidDialogs(page);
   });
 
   test('counts a new signer once, a repeat not at all, and the thank-you page passes axe', async ({ page }) => {
     const first = signer('js-first');
-    let openedAt = await openCampaign(page);
-    const afterFirst = await signOnPage(page, first, openedAt);
+    await openCampaign(page);
+    const afterFirst = await signOnPage(page, first);
     await expect(page.getByRole('heading', { level: 2, name: 'Thank you, Alex!' })).toBeFocused();
     await expect(page.getByText(/click the link in it to confirm/)).toBeVisible();
     // The thank-you view points to the letter and sharing, which the page shows once each.
@@ -51,20 +36,20 @@ test.describe('signing with JavaScript', () => {
     );
     await expectNoAxeViolations(page);
 
-    openedAt = await openCampaign(page);
-    const afterSecond = await signOnPage(page, signer('js-second'), openedAt);
+    await openCampaign(page);
+    const afterSecond = await signOnPage(page, signer('js-second'));
     expect(afterSecond).toBe(afterFirst + 1);
 
-    openedAt = await openCampaign(page);
-    const repeat = await signOnPage(page, { ...first, email: `  ${first.email.toUpperCase()} ` }, openedAt);
+    await openCampaign(page);
+    const repeat = await signOnPage(page, { ...first, email: `  ${first.email.toUpperCase()} ` });
     await expect(page.getByRole('heading', { level: 2, name: 'You’ve already signed — thank you' })).toBeVisible();
     expect(repeat).toBe(afterSecond);
   });
 
   test('the confirmation email verifies the signature, once', async ({ page, request }) => {
     const s = signer('confirm');
-    const openedAt = await openCampaign(page);
-    await signOnPage(page, s, openedAt);
+    await openCampaign(page);
+    await signOnPage(page, s);
     const mail = await readMail(request, s.email, 'signature-confirmation');
     expect(mail.subject).toMatch(/Confirm your signature/);
     const confirmPath = pathOf(mail.props.confirmUrl);
@@ -86,8 +71,8 @@ test.describe('signing with JavaScript', () => {
 
   test('unsubscribing from the email link works without signing in, and one-click POST too', async ({ page, request }) => {
     const s = signer('unsub', { optIn: true });
-    const openedAt = await openCampaign(page);
-    await signOnPage(page, s, openedAt);
+    await openCampaign(page);
+    await signOnPage(page, s);
     const mail = await readMail(request, s.email, 'signature-confirmation');
     const unsubscribePath = pathOf(mail.props.unsubscribeUrl);
 
@@ -112,7 +97,7 @@ test.describe('signing with JavaScript', () => {
       if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()}`);
     });
     const huge = 'x'.repeat(10_000);
-    const openedAt = await openCampaign(page);
+    await openCampaign(page);
     await fillPetition(page, {
       firstName: huge,
       lastName: 'Lo\u0007pez',
@@ -120,7 +105,7 @@ test.describe('signing with JavaScript', () => {
       zip: "1'; drop table signatures; --",
       comment: huge,
     });
-    await submitPetition(page, openedAt);
+    await submitPetition(page);
     await expect(page.getByRole('alert').filter({ hasText: 'Please correct the highlighted fields.' })).toBeVisible();
     await expect(page.getByText('Your first name can be at most 80 characters.')).toBeVisible();
     await expect(page.getByText('Your last name can\'t contain line breaks or control characters.')).toBeVisible();
@@ -135,16 +120,16 @@ test.describe('signing with JavaScript', () => {
 
   test('markup in names and comments is shown as inert text; emoji and non-Latin names are welcome', async ({ page }) => {
     const script = '<img src=x onerror=alert(1)><script>alert(2)</script>';
-    let openedAt = await openCampaign(page);
-    await signOnPage(page, signer('hostile-name', { firstName: script, comment: script }), openedAt);
+    await openCampaign(page);
+    await signOnPage(page, signer('hostile-name', { firstName: script, comment: script }));
     await expect(page.getByRole('heading', { level: 2, name: `Thank you, ${script}!` })).toBeVisible();
     expect(await page.locator('main img').count()).toBe(0);
 
-    openedAt = await openCampaign(page);
-    await signOnPage(page, signer('unicode', { firstName: 'Zoë 🌍', lastName: '李' }), openedAt);
+    await openCampaign(page);
+    await signOnPage(page, signer('unicode', { firstName: 'Zoë 🌍', lastName: '李' }));
     await expect(page.getByRole('heading', { level: 2, name: 'Thank you, Zoë 🌍!' })).toBeVisible();
-    openedAt = await openCampaign(page);
-    await signOnPage(page, signer('arabic', { firstName: 'محمد', lastName: 'العلي' }), openedAt);
+    await openCampaign(page);
+    await signOnPage(page, signer('arabic', { firstName: 'محمد', lastName: 'العلي' }));
     await expect(page.getByRole('heading', { level: 2, name: 'Thank you, محمد!' })).toBeVisible();
   });
 
@@ -158,30 +143,30 @@ test.describe('signing without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('a plain form post signs, counts once, and a repeat is told so', async ({ page }) => {
-    await useOwnIp(page);
+    await withOwnIp(page);
     const s = signer('nojs');
-    let openedAt = await openCampaign(page);
-    const first = await signOnPage(page, s, openedAt);
+    await openCampaign(page);
+    const first = await signOnPage(page, s);
     await expect(page.getByRole('heading', { level: 2, name: 'Thank you, Alex!' })).toBeVisible();
     // Without JS there is no copy button; the link sits in a readonly field instead.
     await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
     await expect(page.getByLabel('Link to this campaign').first()).toHaveValue(/\/c\/protect-children-protocol\?source=link$/);
 
-    openedAt = await openCampaign(page);
-    const second = await signOnPage(page, signer('nojs-2'), openedAt);
+    await openCampaign(page);
+    const second = await signOnPage(page, signer('nojs-2'));
     expect(second).toBe(first + 1);
 
-    openedAt = await openCampaign(page);
-    await signOnPage(page, s, openedAt);
+    await openCampaign(page);
+    await signOnPage(page, s);
     await expect(page.getByRole('heading', { level: 2, name: 'You’ve already signed — thank you' })).toBeVisible();
     expect(await shownCount(page)).toBe(second);
   });
 
   test('bad input comes back with field messages and the typed values', async ({ page }) => {
-    await useOwnIp(page);
-    const openedAt = await openCampaign(page);
+    await withOwnIp(page);
+    await openCampaign(page);
     await fillPetition(page, { firstName: 'Ana\u0000', lastName: '', email: 'nope', zip: '123', comment: 'Keep this' });
-    await submitPetition(page, openedAt);
+    await submitPetition(page);
     await expect(page.getByText('Your first name can\'t contain line breaks or control characters.')).toBeVisible();
     await expect(page.getByText('Enter your last name.')).toBeVisible();
     await expect(page.getByLabel('Email', { exact: true })).toHaveValue('nope');
@@ -189,10 +174,10 @@ test.describe('signing without JavaScript', () => {
   });
 
   test('unsubscribe works with a plain form post', async ({ page, request }) => {
-    await useOwnIp(page);
+    await withOwnIp(page);
     const s = signer('nojs-unsub');
-    const openedAt = await openCampaign(page);
-    await signOnPage(page, s, openedAt);
+    await openCampaign(page);
+    await signOnPage(page, s);
     const mail = await readMail(request, s.email, 'signature-confirmation');
     await page.goto(pathOf(mail.props.unsubscribeUrl));
     await page.getByRole('button', { name: 'Unsubscribe me' }).click();
@@ -200,10 +185,10 @@ test.describe('signing without JavaScript', () => {
   });
 
   test('confirming the signature works with a plain form post', async ({ page, request }) => {
-    await useOwnIp(page);
+    await withOwnIp(page);
     const s = signer('nojs-confirm');
-    const openedAt = await openCampaign(page);
-    await signOnPage(page, s, openedAt);
+    await openCampaign(page);
+    await signOnPage(page, s);
     const mail = await readMail(request, s.email, 'signature-confirmation');
     await page.goto(pathOf(mail.props.confirmUrl));
     await page.getByRole('button', { name: 'Confirm my signature' }).click();
@@ -215,24 +200,25 @@ test.describe('signing without JavaScript', () => {
 
 test.describe('abuse limits', () => {
   test('the n+1-th rapid submission from one connection is refused', async ({ page, request }) => {
-    test.setTimeout(240_000); // 300 signatures, and perhaps a wait for a fresh window
+    test.setTimeout(300_000); // 300 signatures, and perhaps a wait for a fresh window
     // The limiter counts in fixed 10-minute windows (lib/security/public-limits.ts: sign, 300 per IP).
-    // A burst that straddles a window boundary is legitimately split in two, so start in a fresh
-    // stretch of window rather than within 2 minutes of its end.
+    // A burst that straddles a window boundary is legitimately split in two, so start with at least
+    // two minutes of the window left (within its last two, that means waiting for the next one).
     const windowMs = 600_000;
-    const left = windowMs - (Date.now() % windowMs);
-    if (left < 120_000) await page.waitForTimeout(left + 500);
+    await expect
+      .poll(() => windowMs - (Date.now() % windowMs), { message: 'time left in the rate-limit window', timeout: 125_000 })
+      .toBeGreaterThan(120_000);
 
     const ip = uniqueIp();
     await page.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
-    const openedAt = await openCampaign(page);
+    await openCampaign(page);
     const statuses: number[] = [];
     for (let i = 0; i < 300; i++) statuses.push((await signViaApi(request, signer(`burst-${i}`), ip)).status());
     expect(statuses).toEqual(Array(300).fill(201));
 
     // The 301st, through the form from the same connection, is refused with a plain message…
     await fillPetition(page, signer('burst-form'));
-    await submitPetition(page, openedAt);
+    await submitPetition(page);
     await expect(page.getByRole('alert').filter({ hasText: 'Too many attempts from your connection' })).toBeVisible();
     await expect(page.getByLabel('First name')).toHaveValue('Alex');
 
@@ -244,11 +230,11 @@ test.describe('abuse limits', () => {
   });
 
   test('a filled honeypot is refused with a generic message', async ({ page }) => {
-    await useOwnIp(page);
-    const openedAt = await openCampaign(page);
+    await withOwnIp(page);
+    await openCampaign(page);
     await fillPetition(page, signer('bot'));
     await page.locator('input[name="website"]').first().fill('http://spam.example', { force: true });
-    await submitPetition(page, openedAt);
+    await submitPetition(page);
     await expect(page.getByRole('alert').filter({ hasText: 'Please try again' })).toBeVisible();
   });
 });

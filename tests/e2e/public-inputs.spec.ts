@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { CAMPAIGN_SLUG, uniqueIp } from './support/public';
+import { CAMPAIGN_SLUG } from './support/public';
+import { uniqueIp } from './support/unique';
 
 // Random and hostile input over HTTP against the production server, for the public pages and routes
 // that only exist inside a running Next server (its data cache, its page rendering): never a 5xx,

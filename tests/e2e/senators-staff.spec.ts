@@ -1,55 +1,55 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { OWNER_EMAIL, signInAs, uniqueStaffEmail } from './support/staff';
+import { expectNoAxeViolations } from './support/axe';
+import { expect, test } from './support/staff';
+import { uniqueEmail } from './support/unique';
 
-// Staff senators page: an office address for letter delivery, a stance, and the whip count.
+// Staff senators page: an office address for letter delivery, a stance, and the whip count. On
+// Vermont's senators, whom no other spec reads: letters.spec.ts expects Illinois without an office.
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const DURBIN = /Durbin/;
+const SANDERS = /Sanders/;
 
-test('staff set an office delivery address, record a stance and see the whip count move', async ({ page }) => {
+test('staff set an office delivery address, record a stance and see the whip count move', async ({ staffPage }) => {
   test.setTimeout(90_000);
-  await signInAs(page, OWNER_EMAIL);
+  const page = await staffPage('owner');
   await page.goto('/dashboard/senators');
   await expect(page.getByRole('heading', { level: 1, name: 'Senators' })).toBeVisible();
 
-  // Narrow the roster to Illinois with the (plain GET) filters.
-  await page.getByLabel('State', { exact: true }).selectOption({ label: 'Illinois' });
+  // Narrow the roster to Vermont with the (plain GET) filters.
+  await page.getByLabel('State', { exact: true }).selectOption({ label: 'Vermont' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(page).toHaveURL(/state=IL/);
+  await expect(page).toHaveURL(/state=VT/);
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
 
   // Delivery email: Enter saves; the value survives a reload.
-  const office = uniqueStaffEmail('durbin-office');
-  const email = page.getByLabel(/Delivery email for .*Durbin/);
+  const office = uniqueEmail('sanders-office');
+  const email = page.getByLabel(/Delivery email for .*Sanders/);
   await email.fill(office);
   await email.press('Enter');
   await expect(page.getByText('Saved: letters go to this address.')).toBeVisible();
   await expect(email).toHaveValue(office);
   await page.reload();
-  await expect(page.getByLabel(/Delivery email for .*Durbin/)).toHaveValue(office);
+  await expect(page.getByLabel(/Delivery email for .*Sanders/)).toHaveValue(office);
 
   // A malformed address is refused with a message tied to the field.
-  await page.getByLabel(/Delivery email for .*Durbin/).fill('not-an-address');
-  await page.getByRole('button', { name: /Save delivery email for .*Durbin/ }).click();
+  await page.getByLabel(/Delivery email for .*Sanders/).fill('not-an-address');
+  await page.getByRole('button', { name: /Save delivery email for .*Sanders/ }).click();
   await expect(page.getByText(/Enter an email address, like foreign.affairs/)).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel(/Delivery email for .*Durbin/)).toHaveValue(office);
+  await expect(page.getByLabel(/Delivery email for .*Sanders/)).toHaveValue(office);
 
   // Stance: undecided first (a known baseline), then champion adds one yes vote toward 67.
   const bar = page.getByRole('progressbar', { name: 'Yes votes toward the 67 needed' });
   await expect(bar).toHaveAttribute('aria-valuemax', '67');
-  const stance = page.getByLabel(/Stance of .*Durbin/);
+  const stance = page.getByLabel(/Stance of .*Sanders/);
   await stance.selectOption({ label: 'Undecided' });
-  await page.getByRole('button', { name: /Save position of .*Durbin/ }).click();
+  await page.getByRole('button', { name: /Save position of .*Sanders/ }).click();
   await expect(page.getByText(/Position saved\.|No change\./)).toBeVisible();
   await page.reload();
   const before = Number(await bar.getAttribute('aria-valuenow'));
 
-  await page.getByLabel(/Stance of .*Durbin/).selectOption({ label: 'Champion' });
-  await page.getByLabel(/Note on .*Durbin/).fill('Spoke for it on the floor.');
-  await page.getByLabel(/Source for .*Durbin/).fill('https://www.congress.gov/congressional-record');
-  await page.getByRole('button', { name: /Save position of .*Durbin/ }).click();
+  await page.getByLabel(/Stance of .*Sanders/).selectOption({ label: 'Champion' });
+  await page.getByLabel(/Note on .*Sanders/).fill('Spoke for it on the floor.');
+  await page.getByLabel(/Source for .*Sanders/).fill('https://www.congress.gov/congressional-record');
+  await page.getByRole('button', { name: /Save position of .*Sanders/ }).click();
   await expect(page.getByText('Position saved.')).toBeVisible();
   await expect(bar).toHaveAttribute('aria-valuenow', String(before + 1));
   await expect(page.getByText(`${before + 1} of 67 votes needed for consent`)).toBeVisible();
@@ -57,7 +57,6 @@ test('staff set an office delivery address, record a stance and see the whip cou
   // The stance filter finds him; the page passes the accessibility checks.
   await page.getByLabel('Stance', { exact: true }).selectOption({ label: 'Champion' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(page.getByRole('rowheader', { name: DURBIN })).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expect(page.getByRole('rowheader', { name: SANDERS })).toBeVisible();
+  await expectNoAxeViolations(page);
 });

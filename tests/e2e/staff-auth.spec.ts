@@ -1,34 +1,26 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { mailIds, mailTo, readMail } from './support/mailbox';
 import {
-  inviteStaffMember,
-  mailTo,
+  authFile,
+  expect,
+  inviteStaff,
+  newStaffMember,
   OWNER_EMAIL,
   openSignInLink,
   requestSignInLink,
   signInAs,
-  signInMailIds,
   teamRow,
-  uniqueStaffEmail,
-  waitForNewSignInLink,
-  type RoleLabel,
+  test,
 } from './support/staff';
+import { uniqueEmail, uniqueIp, withOwnIp } from './support/unique';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-function ip(): string {
-  const n = Math.floor(Math.random() * 2 ** 24);
-  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-}
+// The magic-link flow itself, as staff meet it: every other spec reuses the sessions that
+// tests/e2e/auth.setup.ts saved, so sign-in, invitations, revocation and sign-out are proven here.
 
 /** Use the sign-in form as a person would; returns once the neutral page shows. */
 async function submitSignInForm(page: Page, email: string, path = '/sign-in') {
-  await page.setExtraHTTPHeaders({ 'x-forwarded-for': ip() });
+  await withOwnIp(page);
   await page.goto(path);
   await page.getByLabel('Work email').fill(email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
@@ -36,24 +28,18 @@ async function submitSignInForm(page: Page, email: string, path = '/sign-in') {
   await expect(page.getByRole('heading', { level: 1, name: 'Check your inbox' })).toBeVisible();
 }
 
-/** The owner invites a new colleague; returns their address. */
-async function invite(browser: Browser, role: RoleLabel, tag: string): Promise<string> {
-  const email = uniqueStaffEmail(tag);
-  const context = await browser.newContext();
-  const owner = await context.newPage();
-  await signInAs(owner, OWNER_EMAIL);
-  await inviteStaffMember(owner, email, role);
-  await context.close();
-  return email;
+/** The newest sign-in link mailed to `email` that was not among `seen`. */
+async function newSignInLink(page: Page, email: string, seen: Set<string>): Promise<string> {
+  return String((await readMail(page.request, email, 'staff-sign-in', { notIn: seen })).props.url);
 }
 
 test('the owner signs in by email link, invites an editor and an analyst, and each signs in with their own link', async ({
   browser,
   page,
 }) => {
-  const seen = await signInMailIds(page.request, OWNER_EMAIL);
+  const seen = await mailIds(page.request, OWNER_EMAIL, 'staff-sign-in');
   await submitSignInForm(page, OWNER_EMAIL);
-  await openSignInLink(page, await waitForNewSignInLink(page.request, OWNER_EMAIL, seen));
+  await openSignInLink(page, await newSignInLink(page, OWNER_EMAIL, seen));
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText(OWNER_EMAIL);
@@ -61,10 +47,8 @@ test('the owner signs in by email link, invites an editor and an analyst, and ea
   await expect(nav.getByRole('link', { name: 'Team' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
 
-  const editor = uniqueStaffEmail('editor');
-  const analyst = uniqueStaffEmail('analyst');
-  await inviteStaffMember(page, editor, 'Editor');
-  await inviteStaffMember(page, analyst, 'Analyst');
+  const editor = await inviteStaff(page, 'editor');
+  const analyst = await inviteStaff(page, 'analyst');
   await expect(teamRow(page, editor)).toContainText('Invited');
 
   for (const [email, role, sees, hidden] of [
@@ -76,13 +60,13 @@ test('the owner signs in by email link, invites an editor and an analyst, and ea
     const context = await browser.newContext();
     const colleague = await context.newPage();
     // The invitation links to the sign-in page with the address filled in.
-    const seenBefore = await signInMailIds(colleague.request, email);
-    await colleague.setExtraHTTPHeaders({ 'x-forwarded-for': ip() });
+    const seenBefore = await mailIds(colleague.request, email, 'staff-sign-in');
+    await withOwnIp(colleague);
     await colleague.goto(String(invitation!.props.signInUrl));
     await expect(colleague.getByLabel('Work email')).toHaveValue(email);
     await colleague.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await expect(colleague).toHaveURL(/\/check-your-inbox$/);
-    await openSignInLink(colleague, await waitForNewSignInLink(colleague.request, email, seenBefore));
+    await openSignInLink(colleague, await newSignInLink(colleague, email, seenBefore));
     await expect(colleague).toHaveURL(/\/dashboard$/);
     const colleagueNav = colleague.getByRole('navigation', { name: 'Dashboard' });
     await expect(colleagueNav.getByRole('link', { name: sees })).toBeVisible();
@@ -97,19 +81,19 @@ test('the owner signs in by email link, invites an editor and an analyst, and ea
 });
 
 test('an unknown address gets the same neutral page and no mail', async ({ page, request }) => {
-  const stranger = uniqueStaffEmail('stranger');
+  const stranger = uniqueEmail('stranger');
   await submitSignInForm(page, stranger);
   // The link is queued inside the request that answered, so "no mail" needs no waiting.
   expect(await mailTo(request, stranger)).toEqual([]);
 
   // And the HTTP answer is byte-for-byte the one staff get.
-  const staff = await invite(page.context().browser()!, 'Viewer', 'neutral');
+  const staff = await newStaffMember(page.context().browser()!, 'viewer', 'neutral');
   const answers = [];
   for (const email of [stranger, staff]) {
     const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
     const res = await request.post('/api/auth/signin/email', {
       form: { email, csrfToken, callbackUrl: '/dashboard' },
-      headers: { 'x-forwarded-for': ip() },
+      headers: { 'x-forwarded-for': uniqueIp() },
       maxRedirects: 0,
     });
     answers.push([res.status(), res.headers()['location']]);
@@ -120,15 +104,15 @@ test('an unknown address gets the same neutral page and no mail', async ({ page,
 });
 
 test('a callbackUrl to another site is ignored; a same-site one is honoured', async ({ browser, page }) => {
-  const email = await invite(browser, 'Viewer', 'callback');
+  const email = await newStaffMember(browser, 'viewer', 'callback');
   await page.goto('/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2Fsteal');
   await expect(page.locator('input[name="callbackUrl"]')).toHaveValue('/dashboard');
-  const seen = await signInMailIds(page.request, email);
-  await page.setExtraHTTPHeaders({ 'x-forwarded-for': ip() });
+  const seen = await mailIds(page.request, email, 'staff-sign-in');
+  await withOwnIp(page);
   await page.getByLabel('Work email').fill(email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await expect(page).toHaveURL(/\/check-your-inbox$/);
-  const link = await waitForNewSignInLink(page.request, email, seen);
+  const link = await newSignInLink(page, email, seen);
   expect(new URL(link).searchParams.get('callbackUrl')).toBe(new URL('/dashboard', link).href);
   // Even a crafted link pointing elsewhere lands on this site.
   const crafted = new URL(link);
@@ -148,7 +132,7 @@ test('a callbackUrl to another site is ignored; a same-site one is honoured', as
 });
 
 test('a magic link works only once', async ({ browser, page }) => {
-  const email = await invite(browser, 'Viewer', 'once');
+  const email = await newStaffMember(browser, 'viewer', 'once');
   const link = await requestSignInLink(page.context(), email);
   await openSignInLink(page, link);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -164,14 +148,14 @@ test('a magic link works only once', async ({ browser, page }) => {
   await other.close();
 });
 
-test('revoking a colleague ends their session at once; restoring lets them back in', async ({ browser, page }) => {
-  const email = await invite(browser, 'Editor', 'revoked');
+test('revoking a colleague ends their session at once; restoring lets them back in', async ({ browser, staffPage }) => {
+  const email = await newStaffMember(browser, 'editor', 'revoked');
   const context = await browser.newContext();
   const colleague = await context.newPage();
-  await signInAs(colleague, email, { fresh: true });
+  await signInAs(colleague, email);
   await expect(colleague.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
 
-  await signInAs(page, OWNER_EMAIL);
+  const page = await staffPage('owner');
   await page.goto('/dashboard/team');
   await teamRow(page, email).getByRole('button', { name: 'Revoke access' }).click();
   await expect(teamRow(page, email)).toContainText('Revoked');
@@ -186,13 +170,13 @@ test('revoking a colleague ends their session at once; restoring lets them back 
 
   await teamRow(page, email).getByRole('button', { name: 'Restore access' }).click();
   await expect(teamRow(page, email).getByRole('button', { name: 'Revoke access' })).toBeVisible();
-  await signInAs(colleague, email, { fresh: true });
+  await signInAs(colleague, email);
   await context.close();
 });
 
 test('signing out ends the session', async ({ browser, page }) => {
-  const email = await invite(browser, 'Analyst', 'signout');
-  await signInAs(page, email, { fresh: true });
+  const email = await newStaffMember(browser, 'analyst', 'signout');
+  await signInAs(page, email);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1$/);
   await expect(page.getByRole('status')).toHaveText('You have signed out.');
@@ -201,10 +185,9 @@ test('signing out ends the session', async ({ browser, page }) => {
 });
 
 test('the team page changes roles and shows field errors, without JavaScript too', async ({ browser }) => {
-  const email = await invite(browser, 'Viewer', 'rolechange');
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const email = await newStaffMember(browser, 'viewer', 'rolechange');
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: authFile('owner') });
   const owner = await context.newPage();
-  await signInAs(owner, OWNER_EMAIL);
   await owner.goto('/dashboard/team');
   const row = teamRow(owner, email);
   await row.getByLabel('Access level').selectOption({ label: 'Analyst' });
@@ -220,7 +203,7 @@ test('the team page changes roles and shows field errors, without JavaScript too
   await context.close();
 });
 
-test('sign-in, check-your-inbox, dashboard and team pages have no axe violations', async ({ page }) => {
+test('sign-in, check-your-inbox, dashboard and team pages have no axe violations', async ({ page, staffPage }) => {
   await page.goto('/sign-in');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
@@ -228,9 +211,11 @@ test('sign-in, check-your-inbox, dashboard and team pages have no axe violations
   await expectNoAxeViolations(page);
   await page.goto('/check-your-inbox');
   await expectNoAxeViolations(page);
-  await signInAs(page, OWNER_EMAIL);
-  await expectNoAxeViolations(page);
-  await page.goto('/dashboard/team');
-  await expect(page.getByRole('table', { name: /Staff/ })).toBeVisible();
-  await expectNoAxeViolations(page);
+  const owner = await staffPage('owner');
+  await owner.goto('/dashboard');
+  await expect(owner.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expectNoAxeViolations(owner);
+  await owner.goto('/dashboard/team');
+  await expect(owner.getByRole('table', { name: /Staff/ })).toBeVisible();
+  await expectNoAxeViolations(owner);
 });

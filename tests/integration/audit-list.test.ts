@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { listAudit, parseAuditFilters } from '@/lib/audit/list-audit';
-import { seedWorld, staff } from './people-fixtures';
+import { seedWorld } from './people-fixtures';
+import { makeStaff } from './staff-fixtures';
 
 describe('listAudit', () => {
   it('filters by actor, action prefix and dates, newest first, paginated', async () => {
     await seedWorld();
-    const owner = await staff('owner');
+    const owner = await makeStaff('owner');
     const db = getDb();
     await db.insert(auditLog).values([
       { actorUserId: 'u1', actorEmail: 'alice@org.test', action: 'auth.sign_in', createdAt: new Date('2025-01-01T10:00:00Z') },
@@ -35,9 +36,9 @@ describe('listAudit', () => {
   it('is for audit:view roles only', async () => {
     await seedWorld();
     for (const role of ['analyst', 'editor', 'viewer'] as const) {
-      await expect(listAudit({ actor: await staff(role), input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(listAudit({ actor: await makeStaff(role), input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
-    await expect(listAudit({ actor: await staff('admin'), input: {} })).resolves.toBeTruthy();
+    await expect(listAudit({ actor: await makeStaff('admin'), input: {} })).resolves.toBeTruthy();
   });
 
   it('parses query parameters leniently', () => {

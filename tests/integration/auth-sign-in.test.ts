@@ -10,6 +10,7 @@ import { SignInLinkQuery, callbackAction } from '@/lib/auth/sign-in-link';
 import { revokeStaff } from '@/lib/team/revoke-staff';
 import { liveLink } from '../support/mail-links';
 import { makeStaff, userRow } from './staff-fixtures';
+import { outboxFor } from '../support/outbox';
 
 // Drives the real Auth.js handler with our config (the route /api/auth/[...nextauth] serves the same).
 const ORIGIN = 'http://localhost:3000';
@@ -30,10 +31,6 @@ function requestLink(email: string, opts: { callbackUrl?: string; ip?: string; o
     }),
     opts.ip,
   );
-}
-
-async function outboxFor(email: string) {
-  return getDb().select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
 }
 
 function sessionCookie(res: Response): string | null {

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { queryRows } from '@/db/raw';
-import { auditLog, campaigns, signatures, supporters, users } from '@/db/schema';
+import { auditLog, campaigns, signatures, supporters } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { openBatchSource } from '@/lib/exports/batch-source';
 import { openCopySource } from '@/lib/exports/copy-source';
@@ -17,6 +17,7 @@ import { signerExportSelect } from '@/lib/exports/signer-export-query';
 import type { StaffActor } from '@/lib/auth/actor';
 import { getTestDb, testDriver } from '../support/test-db';
 import { rejection } from '../support/rejection';
+import { makeStaff } from './staff-fixtures';
 
 const CRM_HEADER = ['First name', 'Last name', 'Email', 'ZIP', 'State', 'Verified', 'Opted in', 'Source', 'Signed at (UTC)'];
 const DELIVERY_HEADER = ['Full name', 'City', 'State'];
@@ -42,6 +43,10 @@ type Signer = {
   unsubscribed?: boolean;
   forgotten?: boolean;
 };
+
+// The tests that write 12,000 and 30,000 signers: seconds on a quiet machine, far more on a busy
+// 2-core one beside the e2e build (where the default 30 s ran out).
+const HEAVY_MS = 120_000;
 
 let seq = 0;
 async function addSigner(s: Signer) {
@@ -107,11 +112,7 @@ beforeEach(async () => {
     .values({ organisationId: seeded.organisationId, treatyId: seeded.treatyId, slug: 'other-campaign', title: 'Other' })
     .returning({ id: campaigns.id });
   otherCampaignId = other.id;
-  const [user] = await db
-    .insert(users)
-    .values({ email: 'analyst@test.example', name: 'Ana Lyst', role: 'analyst' })
-    .returning({ id: users.id });
-  analyst = { id: user.id, email: 'analyst@test.example', role: 'analyst' };
+  analyst = await makeStaff('analyst', { email: 'analyst@test.example' });
 });
 
 describe('exportSigners', () => {
@@ -254,7 +255,7 @@ describe('exportSigners', () => {
     const small = await sourceBytes(openBatchSource(db, 'crm', { campaignId }, 997));
     const big = await sourceBytes(openBatchSource(db, 'crm', { campaignId }, 50_000));
     expect(small.equals(big)).toBe(true);
-  });
+  }, HEAVY_MS);
 
   it('an aborted download is recorded with aborted: true and the rows sent so far', async () => {
     await db.execute(sql`
@@ -286,7 +287,7 @@ describe('exportSigners', () => {
       );
       expect(copies).toBe(0);
     }
-  });
+  }, HEAVY_MS);
 
   it('runs at most MAX_CONCURRENT_EXPORTS at once, and frees the slot when one ends', async () => {
     await addSigner({ first: 'Ada' });
@@ -331,7 +332,8 @@ describe.runIf(testDriver() === 'postgres')('COPY path (PostgreSQL)', () => {
       const source = await openCopySource(pg!, text);
       let bytes = 0;
       for (;;) {
-        await new Promise((r) => setTimeout(r, 5)); // let postgres.js fill the stream's buffer
+        // The slow reader under test, not a wait for a result: postgres.js fills the buffer meanwhile.
+        await new Promise((r) => setTimeout(r, 5));
         const chunk = await source.read();
         if (!chunk) break;
         bytes += chunk.byteLength;

@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signPetitionAction as sign } from '@/app/(public)/c/[slug]/actions';
 import { signatures } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { initialPetitionState } from '@/lib/forms/petition';
+import { runInRequestScope } from '@/lib/http/request-scope';
 import { forgetCountBases } from '@/lib/petitions/count-base';
 import { checkFormGuard, guardTokenForRetry, issueFormGuardToken } from '@/lib/security/form-guard';
 import { getTestDb } from '../support/test-db';
@@ -11,13 +13,9 @@ import { getTestDb } from '../support/test-db';
 // database's salt. The check refuses it; the answer must bring a fresh token and what was typed,
 // and the next press must sign.
 
-const requestHeaders = new Headers({ 'x-forwarded-for': '198.51.100.7' });
-vi.mock('next/headers', () => ({ headers: async () => requestHeaders, cookies: async () => new Map() }));
-vi.mock('next/server', () => ({ after: () => {} }));
-// Test files share one module registry (vitest.config.mts: isolate off): load the action and what
-// it imports afresh, so they see the mocked request APIs rather than copies loaded by other files.
-vi.resetModules();
-const { signPetitionAction } = await import('@/app/(public)/c/[slug]/actions');
+// The action runs in a request of its own (lib/http/request-scope.ts), as Next would run it.
+const scope = () => ({ headers: new Headers({ 'x-forwarded-for': '198.51.100.7' }), cookies: new Map<string, string>(), after: () => {} });
+const signPetitionAction = (...args: Parameters<typeof sign>) => runInRequestScope(scope(), () => sign(...args));
 
 const SLUG = 'protect-children-protocol';
 

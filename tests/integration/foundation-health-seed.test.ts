@@ -1,20 +1,24 @@
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { GET } from '@/app/api/health/route';
 import { getDb, getDbHandle, openPostgres, setDbHandle } from '@/db/client';
 import { campaigns, organisations, treaties, treatyStageEvents, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { getHealth } from '@/lib/health/get-health';
 import { importSenators } from '@/lib/senators/import-senators';
+import { ROSTER_DIR } from '../support/roster';
 
-const snapshot = path.resolve(process.cwd(), '../shared/data/congress-legislators');
+// Route handlers call connection() to stay dynamic; outside Next's request scope it throws, inside
+// one it resolves at once. The handler is called here as Next calls it, so it resolves here too.
+vi.mock('next/server', async (real) => ({ ...(await real<typeof import('next/server')>()), connection: async () => {} }));
 
 describe('seed', () => {
   it('creates the coalition, treaty with stage history, live demo campaign and owner, idempotently', async () => {
     const first = await seedDatabase(getDb(), {
       adminEmail: 'Owner@Example.org',
       importRoster: async () => {
-        await importSenators({ source: snapshot });
+        await importSenators({ source: ROSTER_DIR });
       },
     });
     expect(first.created).toEqual(['organisation', 'treaty', 'campaign', 'owner']);
@@ -44,7 +48,7 @@ describe('seed', () => {
     const result = await seedDatabase(getDb(), {
       adminEmail: 'owner@example.org',
       importRoster: async () => {
-        await importSenators({ source: path.join(snapshot, 'does-not-exist') });
+        await importSenators({ source: path.join(ROSTER_DIR, 'does-not-exist') });
       },
     });
     expect(result.roster).toBe('unavailable');
@@ -55,11 +59,21 @@ describe('seed', () => {
 describe('health', () => {
   it('is ok with a full roster and degraded without one', async () => {
     expect((await getHealth()).status).toBe('degraded');
-    await importSenators({ source: snapshot });
+    await importSenators({ source: ROSTER_DIR });
     const health = await getHealth();
     expect(health.status).toBe('ok');
     expect(health.database.ok).toBe(true);
     expect(health.roster?.senators).toBe(100);
+  });
+
+  it('GET /api/health answers 200 with the database and a full roster', async () => {
+    await importSenators({ source: ROSTER_DIR });
+    const res = await GET();
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.status).toBe('ok');
+    expect(body.database.ok).toBe(true);
+    expect(body.roster.senators).toBe(100);
   });
 
   it('is down when the database cannot be reached', async () => {

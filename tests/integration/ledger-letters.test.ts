@@ -7,7 +7,8 @@ import { listLetters } from '@/lib/letters/list-letters';
 import { listSenatorTallies } from '@/lib/letters/list-senator-tallies';
 import { retryLetter } from '@/lib/letters/retry-letter';
 import { forgetPerson } from '@/lib/people/forget-person';
-import { letter, secondCampaign, seedWorld, senatorsOf, signer, staff } from './people-fixtures';
+import { letter, secondCampaign, seedWorld, senatorsOf, signer } from './people-fixtures';
+import { makeStaff } from './staff-fixtures';
 
 async function world() {
   const w = await seedWorld();
@@ -27,7 +28,7 @@ async function world() {
   });
   const selfSend = await letter({ campaignId: w.campaignId, supporterId: bob.supporterId, senatorId: ca1.bioguideId, status: 'self_send', channel: 'supporter' });
   const nyLetter = await letter({ campaignId: w.campaignId, supporterId: nia.supporterId, senatorId: ny1.bioguideId, status: 'queued', withOutbox: { to: 'ny@senate.test', status: 'queued' } });
-  return { ...w, other, ca1, ca2, ny1, ada, bob, uma, nia, sent, failed, selfSend, nyLetter, analyst: await staff('analyst'), admin: await staff('admin') };
+  return { ...w, other, ca1, ca2, ny1, ada, bob, uma, nia, sent, failed, selfSend, nyLetter, analyst: await makeStaff('analyst'), admin: await makeStaff('admin') };
 }
 
 describe('letters ledger', () => {
@@ -49,8 +50,8 @@ describe('letters ledger', () => {
     expect(p1.pageCount).toBe(2);
     expect(new Set([...p1.rows, ...p2.rows].map((r) => r.id)).size).toBe(4);
 
-    await expect(listLetters({ actor: await staff('viewer'), input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(listLetters({ actor: await staff('editor'), input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listLetters({ actor: await makeStaff('viewer'), input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listLetters({ actor: await makeStaff('editor'), input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('retries a failed delivery: outbox and letter back to queued, audited', async () => {
@@ -92,7 +93,7 @@ describe('letters ledger', () => {
     expect(ny.letters.queued).toBe(1);
     const tx = rows.find((r) => r.state === 'TX')!;
     expect(tx).toMatchObject({ signersInState: 0, letters: { total: 0 } });
-    await expect(listSenatorTallies({ actor: await staff('viewer'), input: { campaignId: w.campaignId } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listSenatorTallies({ actor: await makeStaff('viewer'), input: { campaignId: w.campaignId } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('builds a packet of in-state verified signers with names and cities, never emails', async () => {
@@ -107,7 +108,7 @@ describe('letters ledger', () => {
     // Bob was forgotten (still counted, not named); Uma never verified; Zed signed another campaign.
     expect(packet.signers).toEqual([{ name: 'Ada Lovelace', city: 'Oakland' }]);
     expect(JSON.stringify(packet)).not.toMatch(/@/);
-    await expect(getDeliveryPacket({ actor: await staff('viewer'), input: { campaignId: w.campaignId, senatorId: w.ca1.bioguideId } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(getDeliveryPacket({ actor: await makeStaff('viewer'), input: { campaignId: w.campaignId, senatorId: w.ca1.bioguideId } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(getDeliveryPacket({ actor: w.analyst, input: { campaignId: w.campaignId, senatorId: 'X999999' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -6,7 +6,8 @@ import { getOutboxSummary } from '@/lib/email/get-outbox-summary';
 import { maskEmail } from '@/lib/email/mask-email';
 import { retryOutboxMessage } from '@/lib/email/retry-outbox-message';
 import { forgetPerson } from '@/lib/people/forget-person';
-import { letter, outboxTo, seedWorld, senatorsOf, signer, staff } from './people-fixtures';
+import { letter, outboxTo, seedWorld, senatorsOf, signer } from './people-fixtures';
+import { makeStaff } from './staff-fixtures';
 
 describe('outbox monitor', () => {
   it('masks recipients', () => {
@@ -16,7 +17,7 @@ describe('outbox monitor', () => {
 
   it('counts by status and lists recent failures with masked recipients', async () => {
     await seedWorld();
-    const admin = await staff('admin');
+    const admin = await makeStaff('admin');
     await outboxTo('a@example.org', 'signature-confirmation', 'sent');
     await outboxTo('b@example.org', 'signature-confirmation', 'queued');
     await outboxTo('jane@example.org', 'letter-receipt', 'failed', { lastError: '550 mailbox unavailable' });
@@ -25,12 +26,12 @@ describe('outbox monitor', () => {
     expect(summary.failures).toHaveLength(1);
     expect(summary.failures[0]).toMatchObject({ recipient: 'j***@example.org', lastError: '550 mailbox unavailable', template: 'letter-receipt' });
     expect(JSON.stringify(summary)).not.toContain('jane@');
-    await expect(getOutboxSummary({ actor: await staff('analyst') })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(getOutboxSummary({ actor: await makeStaff('analyst') })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('retries a failed email (and its letter), audited outbox.retry', async () => {
     const w = await seedWorld();
-    const admin = await staff('admin');
+    const admin = await makeStaff('admin');
     const ada = await signer({ firstName: 'Ada', lastName: 'L', email: 'ada@example.org', campaignId: w.campaignId });
     const [ca1] = await senatorsOf('CA');
     const failed = await letter({
@@ -44,12 +45,12 @@ describe('outbox monitor', () => {
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, 'outbox.retry'));
     expect(audit.map((a) => a.entityId)).toEqual([failed.outboxId]);
     await expect(retryOutboxMessage({ actor: admin, input: { outboxId: failed.outboxId! } })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(retryOutboxMessage({ actor: await staff('analyst'), input: { outboxId: failed.outboxId! } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(retryOutboxMessage({ actor: await makeStaff('analyst'), input: { outboxId: failed.outboxId! } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('will not resend mail of a forgotten supporter', async () => {
     const w = await seedWorld();
-    const admin = await staff('admin');
+    const admin = await makeStaff('admin');
     const ada = await signer({ firstName: 'Ada', lastName: 'L', email: 'ada@example.org', campaignId: w.campaignId });
     const id = await outboxTo('ada@example.org', 'letter-receipt', 'failed');
     await forgetPerson({ actor: admin, input: { supporterId: ada.supporterId, confirmation: 'FORGET' } });

@@ -1,5 +1,4 @@
 // Letters: write, confirm, deliver, refuse repeats — through the services, on a real database.
-import path from 'node:path';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { actionTokens, campaigns, emailOutbox, letters, organisations, senators, supporters } from '@/db/schema';
@@ -14,9 +13,10 @@ import type { SendLettersInput } from '@/lib/letters/schemas';
 import { importSenators } from '@/lib/senators/import-senators';
 import { getTestDb } from '../support/test-db';
 import { liveLink, liveProps } from '../support/mail-links';
+import { outboxFor } from '../support/outbox';
+import { ROSTER_DIR } from '../support/roster';
 
 const SLUG = 'protect-children-protocol';
-const ROSTER = path.resolve(process.cwd(), '../shared/data/congress-legislators');
 /** Springfield, Illinois: Senators Durbin (senior) and Duckworth (junior, on Foreign Relations). */
 const IL_ZIP = '62701';
 const DURBIN = 'D000563';
@@ -26,7 +26,7 @@ const DURBIN_OFFICE = 'correspondence@durbin.senate.example';
 async function setUpLetters() {
   const { db } = await getTestDb();
   const seeded = await seedDatabase(db, { adminEmail: 'owner@test.example' });
-  await importSenators({ source: ROSTER, db });
+  await importSenators({ source: ROSTER_DIR, db });
   // Staff have set an office address for one senator only.
   await db.update(senators).set({ deliveryEmail: DURBIN_OFFICE }).where(eq(senators.bioguideId, DURBIN));
   const [c] = await db.select().from(campaigns).where(eq(campaigns.id, seeded.campaignId));
@@ -53,14 +53,8 @@ function letterInput(draft: { subject: string; body: string }, over: Partial<Sen
   };
 }
 
-async function mailTo(to: string, template?: string) {
-  const { db } = await getTestDb();
-  const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to));
-  return template ? rows.filter((r) => r.template === template) : rows;
-}
-
 async function confirmTokenFor(email: string): Promise<string> {
-  const mails = await mailTo(email, 'letters-confirmation');
+  const mails = await outboxFor(email, 'letters-confirmation');
   expect(mails.length).toBeGreaterThan(0);
   const latest = mails.sort((a, b) => +b.createdAt - +a.createdAt)[0];
   return (await liveLink(latest, 'confirmUrl')).split('/').pop()!;
@@ -106,14 +100,14 @@ describe('sendLetters, first time for an email', () => {
     expect(durbin.body).toMatch(/Sincerely,\nAda Lovelace\nSpringfield, IL$/);
     expect(rows[1].body).toMatch(/^Dear Senator Duckworth,/);
 
-    const mail = await mailTo('ada@example.org');
+    const mail = await outboxFor('ada@example.org');
     expect(mail.map((m) => m.template)).toEqual(['letters-confirmation']);
     expect(await liveProps(mail[0])).toMatchObject({
       firstName: 'Ada',
       senators: [{ name: 'Senator Richard J. Durbin' }, { name: 'Senator Tammy Duckworth' }],
       confirmUrl: expect.stringMatching(/\/confirm\/letters\/[A-Za-z0-9_-]{43}$/),
     });
-    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
+    expect(await outboxFor(DURBIN_OFFICE)).toEqual([]);
     expect(await outboxCount()).toBe(1);
     const [sup] = await ctx.db.select().from(supporters);
     expect(sup).toMatchObject({ state: 'IL', zip: IL_ZIP, city: 'Springfield', emailVerifiedAt: null });
@@ -179,7 +173,7 @@ describe('confirmLetters', () => {
     const durbin = rows.find((l) => l.senatorId === DURBIN)!;
     expect(durbin).toMatchObject({ status: 'queued', channel: 'office_email', deliveredTo: DURBIN_OFFICE });
     expect(durbin.confirmedAt).toBeInstanceOf(Date);
-    const office = await mailTo(DURBIN_OFFICE);
+    const office = await outboxFor(DURBIN_OFFICE);
     expect(office).toHaveLength(1);
     expect(office[0]).toMatchObject({
       id: durbin.outboxId,
@@ -197,7 +191,7 @@ describe('confirmLetters', () => {
     });
     expect(rows.find((l) => l.senatorId === DUCKWORTH)).toMatchObject({ status: 'self_send', channel: 'supporter', deliveredTo: null });
 
-    const [receipt] = await mailTo('ada@example.org', 'letter-receipt');
+    const [receipt] = await outboxFor('ada@example.org', 'letter-receipt');
     expect(receipt.idempotencyKey).toMatch(new RegExp(`^letter-receipt:${ctx.campaignId}:[0-9a-f-]{36}:[0-9a-f]{20}$`));
     const receiptLetters = receipt.props.letters as { senatorName: string; channel: string; deliveredTo: string | null; body: string; selfSend?: unknown }[];
     expect(receiptLetters.map((l) => [l.senatorName, l.channel, l.deliveredTo])).toEqual([
@@ -255,9 +249,9 @@ describe('who may send: only the owner of the address (issue: a supporter\'s voi
     expect(stranger).toEqual({ ...fresh, email: 'ada@example.org' });
     expect(stranger.kind).toBe('confirm_email');
     expect((await lettersOf()).map((l) => l.status)).toEqual(['pending_confirmation', 'pending_confirmation']);
-    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
-    expect(await mailTo('ada@example.org', 'letter-receipt')).toEqual([]);
-    expect(await mailTo('ada@example.org', 'letters-confirmation')).toHaveLength(1);
+    expect(await outboxFor(DURBIN_OFFICE)).toEqual([]);
+    expect(await outboxFor('ada@example.org', 'letter-receipt')).toEqual([]);
+    expect(await outboxFor('ada@example.org', 'letters-confirmation')).toHaveLength(1);
   });
 
   it('sends at once for the browser that holds the confirmed-writer cookie of that very address', async () => {
@@ -269,9 +263,9 @@ describe('who may send: only the owner of the address (issue: a supporter\'s voi
       [DURBIN, 'queued', 'office_email'],
       [DUCKWORTH, 'self_send', 'supporter'],
     ]);
-    expect(await mailTo('ada@example.org', 'letters-confirmation')).toEqual([]);
-    expect(await mailTo('ada@example.org', 'letter-receipt')).toHaveLength(1);
-    expect(await mailTo(DURBIN_OFFICE, 'letter-to-senator')).toHaveLength(1);
+    expect(await outboxFor('ada@example.org', 'letters-confirmation')).toEqual([]);
+    expect(await outboxFor('ada@example.org', 'letter-receipt')).toHaveLength(1);
+    expect(await outboxFor(DURBIN_OFFICE, 'letter-to-senator')).toHaveLength(1);
   });
 
   it('ignores a cookie for another address, one issued before an unsubscribe, and one for an unverified address', async () => {
@@ -280,7 +274,7 @@ describe('who may send: only the owner of the address (issue: a supporter\'s voi
     await ctx.db.update(supporters).set({ writerTrustRevokedAt: new Date(Date.now() + 1000) });
     expect((await sendLetters({ input: letterInput(draft), writer: writer() })).kind).toBe('confirm_email');
     expect((await sendLetters({ input: letterInput(draft, { email: 'unverified@example.org' }), writer: writer('unverified@example.org') })).kind).toBe('confirm_email');
-    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
+    expect(await outboxFor(DURBIN_OFFICE)).toEqual([]);
   });
 
   it('one confirmation sends exactly its own batch, never letters someone else submitted with the same address', async () => {
@@ -298,7 +292,7 @@ describe('who may send: only the owner of the address (issue: a supporter\'s voi
     expect(sentIds).toEqual([DUCKWORTH, DURBIN].sort());
     // The New York letters still wait for their own link; nothing in them reached an office.
     expect(rows.filter((l) => l.status === 'pending_confirmation').every((l) => l.body.includes('Mallory wrote this.'))).toBe(true);
-    const office = await mailTo(DURBIN_OFFICE, 'letter-to-senator');
+    const office = await outboxFor(DURBIN_OFFICE, 'letter-to-senator');
     expect(office).toHaveLength(1);
     expect(String(office[0].props.body)).not.toContain('Mallory');
   });
@@ -308,15 +302,17 @@ describe('who may send: only the owner of the address (issue: a supporter\'s voi
     const first = await confirmTokenFor('ada@example.org');
     await sendLetters({ input: letterInput(draft, { body: `${draft.body}\nSecond thoughts.` }) });
     const second = await confirmTokenFor('ada@example.org');
+    expect(second).not.toBe(first);
+    expect(await outboxFor('ada@example.org', 'letters-confirmation')).toHaveLength(2);
     expect(await lettersOf()).toHaveLength(2);
 
     const stale = await confirmLetters({ input: { token: first } });
     expect(stale.letters).toEqual([]);
-    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
+    expect(await outboxFor(DURBIN_OFFICE)).toEqual([]);
     expect((await getLettersConfirmation({ input: { token: second } })).letters.every((l) => l.body.includes('Second thoughts.'))).toBe(true);
     const res = await confirmLetters({ input: { token: second } });
     expect(res.letters).toHaveLength(2);
-    expect(await mailTo('ada@example.org', 'letter-receipt')).toHaveLength(1);
+    expect(await outboxFor('ada@example.org', 'letter-receipt')).toHaveLength(1);
   });
 
   it('after letters went, a repeat changes nothing: a stranger is told to check the email, and the owner is told nothing new was sent', async () => {
@@ -328,7 +324,7 @@ describe('who may send: only the owner of the address (issue: a supporter\'s voi
     expect(again).toEqual({ kind: 'confirm_email', email: 'ada@example.org', senatorNames: ['Senator Richard J. Durbin', 'Senator Tammy Duckworth'] });
     expect(await lettersOf()).toEqual(before.letters);
     expect(await ctx.db.select().from(supporters)).toEqual(before.supporter);
-    expect(await mailTo('ada@example.org', 'letters-already-written')).toHaveLength(1);
+    expect(await outboxFor('ada@example.org', 'letters-already-written')).toHaveLength(1);
 
     // The owner's own browser (with the cookie) hears it plainly.
     const owner = await sendLetters({ input: letterInput(draft), writer: writer() });
@@ -358,9 +354,9 @@ describe('delivery routing', () => {
       ['queued', 'coalition_inbox'],
       ['queued', 'coalition_inbox'],
     ]);
-    const inbox = await mailTo('letters@coalition.example', 'letter-to-senator');
+    const inbox = await outboxFor('letters@coalition.example', 'letter-to-senator');
     expect(inbox.map((m) => m.props.senatorName).sort()).toEqual(['Senator Richard J. Durbin', 'Senator Tammy Duckworth']);
-    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
+    expect(await outboxFor(DURBIN_OFFICE)).toEqual([]);
   });
 
   it('falls back to the supporter when the coalition has no inbox, or the campaign asks supporters to send', async () => {
@@ -376,7 +372,7 @@ describe('delivery routing', () => {
     await ctx.db.insert(supporters).values({ email: 'v@example.org', emailVerifiedAt: new Date() });
     const direct = await sendLetters({ input: letterInput(draft, { email: 'v@example.org' }), writer: { email: 'v@example.org', issuedAt: new Date() } });
     expect(direct.kind === 'delivered' && direct.letters.map((l) => l.status)).toEqual(['self_send', 'self_send']);
-    expect(await mailTo(DURBIN_OFFICE)).toEqual([]);
+    expect(await outboxFor(DURBIN_OFFICE)).toEqual([]);
   });
 });
 

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { emailOutbox } from '@/db/schema';
 import { drainOutbox, type DrainResult } from '@/lib/email/drain';
@@ -15,15 +14,22 @@ const props = {
   coalitionName: 'Child Rights Coalition',
 };
 
-/** Slow enough that the two drainers' sends overlap; records every send. */
+/**
+ * Records every send. The first send waits until a second one has started, so the two drainers'
+ * sends really overlap (a condition, not a delay: if the other drainer never sends, the test fails).
+ */
 function recordingTransport(): EmailTransport & { sends: string[] } {
   const sends: string[] = [];
   let n = 0;
+  let started = 0;
+  let secondStarted!: () => void;
+  const overlap = new Promise<void>((resolve) => (secondStarted = resolve));
   return {
     name: 'recording',
     sends,
     async send(msg) {
-      await sleep(3);
+      if (++started === 2) secondStarted();
+      if (started === 1) await overlap;
       sends.push(msg.idempotencyKey);
       return { id: `rec-${++n}` };
     },

@@ -1,29 +1,19 @@
-import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, emailOutbox, letters, senators, signatures, supporters, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
-import type { Role } from '@/lib/auth/permissions';
-import type { StaffActor } from '@/lib/auth/actor';
 import { importSenators } from '@/lib/senators/import-senators';
+import { ROSTER_DIR } from '../support/roster';
 
-// Shared by the people-, ledger- and audit- integration tests: rows are inserted directly.
-
-export const ROSTER = path.resolve(process.cwd(), '../shared/data/congress-legislators');
+// Shared by the people-, ledger- and audit- integration tests: rows are inserted directly. Staff
+// come from the one staff factory, makeStaff in ./staff-fixtures.
 
 export async function seedWorld() {
   const db = getDb();
   const seed = await seedDatabase(db, { adminEmail: 'owner@fixtures.test' });
-  await importSenators({ source: ROSTER, db });
+  await importSenators({ source: ROSTER_DIR, db });
   const [owner] = await db.select().from(users).where(eq(users.email, 'owner@fixtures.test'));
   return { db, campaignId: seed.campaignId, treatyId: seed.treatyId, organisationId: seed.organisationId, ownerId: owner.id };
-}
-
-let staffSeq = 0;
-export async function staff(role: Role): Promise<StaffActor> {
-  const email = `${role}-${++staffSeq}@fixtures.test`;
-  const [u] = await getDb().insert(users).values({ email, name: `${role} ${staffSeq}`, role }).returning();
-  return { id: u.id, email, role };
 }
 
 export async function secondCampaign(base: { organisationId: string; treatyId: string }, slug = 'second-campaign') {

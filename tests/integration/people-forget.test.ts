@@ -6,12 +6,13 @@ import { actionTokens, auditLog, emailOutbox, letters, signatures, supporters } 
 import { forgetPerson } from '@/lib/people/forget-person';
 import { getPerson } from '@/lib/people/get-person';
 import { listSigners } from '@/lib/people/list-signers';
-import { letter, outboxTo, seedWorld, senatorsOf, signer, staff } from './people-fixtures';
+import { letter, outboxTo, seedWorld, senatorsOf, signer } from './people-fixtures';
+import { makeStaff } from './staff-fixtures';
 
 async function world() {
   const w = await seedWorld();
-  const admin = await staff('admin');
-  const analyst = await staff('analyst');
+  const admin = await makeStaff('admin');
+  const analyst = await makeStaff('analyst');
   const grace = await signer({
     firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.org', state: 'CA', city: 'Arlington',
     campaignId: w.campaignId, source: 'newsletter', comment: 'Grace says: ratify now', commentStatus: 'approved',

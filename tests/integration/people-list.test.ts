@@ -5,14 +5,15 @@ import { supporters } from '@/db/schema';
 import { getPerson } from '@/lib/people/get-person';
 import { listSigners } from '@/lib/people/list-signers';
 import { parseSignerFilters, signerFiltersToParams } from '@/lib/people/signer-filters';
-import { outboxTo, secondCampaign, seedWorld, signer, staff } from './people-fixtures';
+import { outboxTo, secondCampaign, seedWorld, signer } from './people-fixtures';
+import { makeStaff } from './staff-fixtures';
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);
 
 async function world() {
   const w = await seedWorld();
   const other = await secondCampaign(w);
-  const analyst = await staff('analyst');
+  const analyst = await makeStaff('analyst');
   const a = await signer({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org', state: 'CA', campaignId: w.campaignId, source: 'newsletter', optedIn: true, signedAt: day('2025-01-10') });
   const b = await signer({ firstName: 'Bob', lastName: '100%_Real', email: 'bob@example.org', state: 'NY', campaignId: w.campaignId, source: 'twitter', verified: false, signedAt: day('2025-02-05') });
   const c = await signer({ firstName: 'Cleo', lastName: 'Abbott', email: 'cleo@example.net', state: 'TX', campaignId: w.campaignId, comment: 'Please act', signedAt: day('2025-03-01') });
@@ -78,8 +79,8 @@ describe('listSigners', () => {
   it('refuses roles without people:view and rejects bad input', async () => {
     const w = await world();
     for (const role of ['viewer', 'editor'] as const) {
-      await expect(listSigners({ actor: await staff(role), input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(getPerson({ actor: await staff(role), input: { supporterId: w.a.supporterId } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(listSigners({ actor: await makeStaff(role), input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(getPerson({ actor: await makeStaff(role), input: { supporterId: w.a.supporterId } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     await expect(listSigners({ actor: w.analyst, input: { pageSize: 500 } })).rejects.toMatchObject({ code: 'VALIDATION' });
   });

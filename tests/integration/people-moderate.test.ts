@@ -4,12 +4,13 @@ import { getDb } from '@/db/client';
 import { auditLog, signatures } from '@/db/schema';
 import { listSigners } from '@/lib/people/list-signers';
 import { moderateComment } from '@/lib/people/moderate-comment';
-import { seedWorld, signer, staff } from './people-fixtures';
+import { seedWorld, signer } from './people-fixtures';
+import { makeStaff } from './staff-fixtures';
 
 describe('moderateComment', () => {
   it('approves and hides comments, leaves the queue, and audits without the text', async () => {
     const w = await seedWorld();
-    const analyst = await staff('analyst');
+    const analyst = await makeStaff('analyst');
     const one = await signer({ firstName: 'A', lastName: 'One', email: 'one@example.org', campaignId: w.campaignId, comment: 'Secret words one' });
     const two = await signer({ firstName: 'B', lastName: 'Two', email: 'two@example.org', campaignId: w.campaignId, comment: 'Secret words two' });
 
@@ -38,9 +39,9 @@ describe('moderateComment', () => {
     const w = await seedWorld();
     const s = await signer({ firstName: 'A', lastName: 'One', email: 'one@example.org', campaignId: w.campaignId });
     const input = { signatureId: s.signatureId, decision: 'approve' as const };
-    await expect(moderateComment({ actor: await staff('viewer'), input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(moderateComment({ actor: await staff('editor'), input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(moderateComment({ actor: await staff('analyst'), input })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(moderateComment({ actor: await makeStaff('viewer'), input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(moderateComment({ actor: await makeStaff('editor'), input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(moderateComment({ actor: await makeStaff('analyst'), input })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await getDb().select().from(auditLog).where(eq(auditLog.action, 'comment.approve'))).toHaveLength(0);
   });
 });

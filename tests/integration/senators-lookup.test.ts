@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { senators } from '@/db/schema';
@@ -10,8 +9,8 @@ import { readRosterSource } from '@/lib/senators/read-roster-source';
 import type { SenatorLookup } from '@/lib/senators/schemas';
 import { getTestDb } from '../support/test-db';
 import { rejection } from '../support/rejection';
+import { ROSTER_DIR } from '../support/roster';
 
-const SNAPSHOT = path.resolve(process.cwd(), '../shared/data/congress-legislators');
 const SECRET = 'foreign.affairs@schumer.example';
 let roster: RosterSenator[];
 
@@ -22,7 +21,7 @@ function names(r: SenatorLookup): string[] {
 
 beforeAll(async () => {
   // Parsed once; each test gets a fresh copy of the rows (tables are emptied before every test).
-  roster = parseRoster(await readRosterSource(SNAPSHOT));
+  roster = parseRoster(await readRosterSource(ROSTER_DIR));
 });
 
 beforeEach(async () => {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
@@ -12,6 +11,7 @@ import { setDeliveryEmail } from '@/lib/senators/set-delivery-email';
 import { setSenatorPosition } from '@/lib/senators/set-senator-position';
 import { makeStaff } from './staff-fixtures';
 import { rejection } from '../support/rejection';
+import { ROSTER_DIR } from '../support/roster';
 
 let treatyId: string;
 let editor: StaffUser;
@@ -22,7 +22,7 @@ let chair: string;
 beforeEach(async () => {
   const seeded = await seedDatabase(getDb(), { adminEmail: 'owner@senators-staff.test' });
   treatyId = seeded.treatyId;
-  await importSenators({ source: path.resolve(process.cwd(), '../shared/data/congress-legislators') });
+  await importSenators({ source: ROSTER_DIR });
   editor = await makeStaff('editor');
   illinois = (await getDb().select({ id: senators.bioguideId }).from(senators).where(eq(senators.state, 'IL'))).map((s) => s.id);
   [{ id: chair }] = await getDb()

@@ -4,7 +4,8 @@ import { organisations, users } from '@/db/schema';
 import type { Role } from '@/lib/auth/permissions';
 import type { StaffUser } from '@/lib/auth/session-user';
 
-// Shared by the staff-* and auth-* integration tests: staff rows inserted directly.
+// The staff factory of the integration tests: staff rows inserted directly (e2e tests invite staff
+// through the Team page instead: tests/e2e/support/staff.ts).
 
 let seq = 0;
 

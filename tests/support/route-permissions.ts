@@ -1,7 +1,7 @@
 import type { Permission } from '@/lib/auth/permissions';
 
 // The authorisation table every staff route must appear in. Adding a page, route handler or server
-// action without a row here fails tests/integration/authz-matrix.test.ts (static: the file calls
+// action without a row here fails tests/unit/authz-matrix.test.ts (static: the file calls
 // requireStaff*(<permission>) with the permission below) and tests/e2e/authz-matrix.spec.ts
 // (runtime: anonymous → sign-in/401, roles without the permission → 403, roles with it → allowed).
 

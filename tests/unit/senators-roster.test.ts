@@ -6,8 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRoster, ROSTER_RULES, RosterError } from '@/lib/senators/parse-roster';
 import { readRosterSource, ROSTER_FILES, RosterSourceError, type RosterSource } from '@/lib/senators/read-roster-source';
-
-const SNAPSHOT = path.resolve(process.cwd(), '../shared/data/congress-legislators');
+import { ROSTER_DIR } from '../support/roster';
 
 type Leg = { id: { bioguide: string }; name: { official_full?: string }; terms: Record<string, unknown>[] };
 const last = (l: Leg) => l.terms[l.terms.length - 1];
@@ -27,8 +26,10 @@ function rejection(raw: RosterSource): string {
   throw new Error('expected the roster to be rejected');
 }
 
+// The snapshot as JSON (parsed from its YAML once per run; reading the YAML itself is proven by
+// tests/integration/senators-import.test.ts).
 beforeAll(async () => {
-  snapshot = await readRosterSource(SNAPSHOT);
+  snapshot = await readRosterSource(ROSTER_DIR);
 });
 
 describe('parseRoster', () => {

@@ -1,34 +1,11 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { uniqueEmail } from './unique';
+
+// The supporter side: the demo campaign's page and its petition form.
 
 export const CAMPAIGN_SLUG = 'protect-children-protocol';
 export const CAMPAIGN_PATH = `/c/${CAMPAIGN_SLUG}`;
-
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
-let seq = 0;
-
-/** A fresh address per call, so tests never share a signer (or a per-email rate limit). */
-export function uniqueEmail(tag: string): string {
-  return `${tag}.${run}.${++seq}@e2e.ratify.test`;
-}
-
-/**
- * A client address of its own for this test (TRUST_PROXY=1 in e2e), so per-IP limits of one test
- * never trip another. Applies to navigations, form posts and fetches from the page.
- */
-export function uniqueIp(): string {
-  const n = Math.floor(Math.random() * 2 ** 24);
-  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-}
-
-export async function useOwnIp(page: Page): Promise<string> {
-  const ip = uniqueIp();
-  await page.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
-  return ip;
-}
-
-// The form refuses submissions faster than FORM_MIN_FILL_SECONDS (1 s in e2e, set by the lead in
-// playwright.config.ts). This is the one wait the tests allow themselves.
-const MIN_FILL_MS = Number(process.env.FORM_MIN_FILL_SECONDS ?? 1) * 1000 + 150;
+export const CAMPAIGN_TITLE = 'Ask the Senate to ratify the protocol against the sale of children'; // seed data
 
 export type Signer = { firstName: string; lastName: string; email: string; zip: string; comment?: string; optIn?: boolean };
 
@@ -36,11 +13,17 @@ export function signer(tag: string, over: Partial<Signer> = {}): Signer {
   return { firstName: 'Alex', lastName: 'Rivera', email: uniqueEmail(tag), zip: '20002', ...over };
 }
 
-/** Open the campaign page and note when, for the minimum fill time. */
-export async function openCampaign(page: Page, query = ''): Promise<number> {
+/** Fail the test on any dialog: hostile input must never run as script. */
+export function forbidDialogs(page: Page) {
+  page.on('dialog', (d) => {
+    throw new Error(`unexpected dialog: ${d.message()}`);
+  });
+}
+
+/** Open the campaign page (200 expected). */
+export async function openCampaign(page: Page, query = ''): Promise<void> {
   const res = await page.goto(`${CAMPAIGN_PATH}${query}`);
   expect(res?.status()).toBe(200);
-  return Date.now();
 }
 
 export async function fillPetition(page: Page, s: Partial<Signer>) {
@@ -53,16 +36,16 @@ export async function fillPetition(page: Page, s: Partial<Signer>) {
   if (s.optIn) await form.getByLabel(/Keep me updated/).check();
 }
 
-export async function submitPetition(page: Page, openedAt: number) {
-  const wait = openedAt + MIN_FILL_MS - Date.now();
-  if (wait > 0) await page.waitForTimeout(wait);
+// No waiting before a submit: the e2e server runs with FORM_MIN_FILL_SECONDS=0 (playwright.config.ts).
+// The too-fast refusal itself is proven in tests/integration/security-form-guard.test.ts.
+export async function submitPetition(page: Page) {
   await page.getByRole('button', { name: 'Sign the petition' }).click();
 }
 
 /** Fill and submit in one go, then wait for the thank-you heading; returns the count it shows. */
-export async function signOnPage(page: Page, s: Signer, openedAt: number): Promise<number> {
+export async function signOnPage(page: Page, s: Signer): Promise<number> {
   await fillPetition(page, s);
-  await submitPetition(page, openedAt);
+  await submitPetition(page);
   const heading = page.getByRole('heading', { level: 2, name: /Thank you|already signed/ });
   await expect(heading).toBeVisible();
   return shownCount(page);
@@ -72,31 +55,6 @@ export async function signOnPage(page: Page, s: Signer, openedAt: number): Promi
 export async function shownCount(page: Page): Promise<number> {
   const bar = page.getByRole('progressbar').first();
   return Number(await bar.getAttribute('aria-valuenow'));
-}
-
-export type MailboxMessage = { to: string; template: string; subject: string; text: string; props: Record<string, unknown> };
-
-/** The newest message of `template` to `to` in the dev mailbox (the outbox drains every 250 ms in e2e). */
-export async function readMail(request: APIRequestContext, to: string, template: string): Promise<MailboxMessage> {
-  let found: MailboxMessage | undefined;
-  await expect
-    .poll(
-      async () => {
-        const res = await request.get(`/dev/mailbox.json?to=${encodeURIComponent(to)}`);
-        const body = (await res.json()) as { messages: MailboxMessage[] };
-        found = body.messages.find((m) => m.template === template);
-        return Boolean(found);
-      },
-      { message: `a ${template} email to ${to}`, timeout: 15_000 },
-    )
-    .toBe(true);
-  return found!;
-}
-
-/** Path part of an absolute link from an email (the app's own origin). */
-export function pathOf(url: unknown): string {
-  const u = new URL(String(url));
-  return `${u.pathname}${u.search}`;
 }
 
 /** POST to the public JSON signing API. */

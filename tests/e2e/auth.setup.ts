@@ -1,0 +1,40 @@
+import { expect, test as setup } from '@playwright/test';
+import { authFile, inviteStaff, OWNER_EMAIL, roles, signInAs } from './support/staff';
+import { RUN } from './support/unique';
+
+// The `setup` project (playwright.config.ts), before any spec: wait until the server has imported
+// the roster, then sign one member of every role in with a magic link and save the session, so specs
+// open staff pages without signing in again. The owner is the seeded ADMIN_EMAIL; the others are
+// invited through the Team page, as a coalition would.
+
+setup('the server has imported the Senate roster', async ({ request }) => {
+  // It imports in the background at first boot; /api/health answers (degraded) before that.
+  await expect
+    .poll(async () => ((await (await request.get('/api/health')).json()) as { roster?: { senators?: number } }).roster?.senators, {
+      message: 'senators in /api/health',
+      timeout: 120_000,
+    })
+    .toBe(100);
+});
+
+setup('sign in one member of every role', async ({ browser }) => {
+  const owner = await browser.newContext();
+  await signInAs(await owner.newPage(), OWNER_EMAIL);
+  await owner.storageState({ path: authFile('owner') });
+  await owner.close();
+
+  // The others side by side: each waits mostly for its mail to be drained, not for the CPU.
+  await Promise.all(
+    roles
+      .filter((r) => r !== 'owner')
+      .map(async (role) => {
+        const inviter = await browser.newContext({ storageState: authFile('owner') });
+        const email = await inviteStaff(await inviter.newPage(), role, `${role}.${RUN}@e2e.ratify.test`);
+        await inviter.close();
+        const context = await browser.newContext();
+        await signInAs(await context.newPage(), email);
+        await context.storageState({ path: authFile(role) });
+        await context.close();
+      }),
+  );
+});
