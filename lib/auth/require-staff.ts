@@ -6,7 +6,7 @@ import { staffGuards } from './staff-guards';
 
 // Every page, action and route handler calls one of these itself. The dashboard layout's check is
 // not enough: layouts do not re-run on client navigation, and server actions and route handlers
-// never pass through them. (tests/integration/authz-matrix.test.ts enforces this for actions.)
+// never pass through them. (tests/unit/authz-matrix.test.ts enforces this for actions.)
 
 const guards = staffGuards(getStaffSession);
 

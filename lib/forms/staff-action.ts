@@ -74,7 +74,7 @@ export function createStaffAction(resolveActor: ResolveActor) {
 
 /**
  * `export const publishCampaignAction = staffAction({ permission: 'campaigns:edit', … })`.
- * tests/integration/authz-matrix.test.ts reads the permission from this call.
+ * tests/unit/authz-matrix.test.ts reads the permission from this call.
  */
 export const staffAction = createStaffAction(async (permission) => {
   // Loaded on first use: the Auth.js session module cannot load in vitest, which tests the skeleton.

@@ -45,7 +45,8 @@ async function signedInOwner(browser: Browser) {
   const context = await browser.newContext({ baseURL: cluster.proxyUrl });
   const page = await context.newPage();
   await openSignInLink(page, await requestSignInLink(context, OWNER_EMAIL));
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // The first /dashboard render of a cold instance beside the e2e server takes its time on 2 cores.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 90_000 });
   return { context, page };
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/senators/route';
@@ -56,9 +56,11 @@ describe('GET /api/senators', () => {
     expect((await get('state=ZZ', ip)).status).toBe(400);
     expect((await (await get('state=dc', ip)).json()).lookup).toMatchObject({ kind: 'no_senators', state: 'DC' });
 
-    let last = 200;
-    for (let i = 0; i < PUBLIC_LIMITS.lookup.ip.limit && last !== 429; i++) last = (await get('zip=62701', ip)).status;
-    expect(last).toBe(429);
+    // Spend the rest of this address's allowance without 1,200 round trips: the counter the route
+    // bumped for it stands at the limit, so the next lookup is one too many.
+    const { db } = await getTestDb();
+    await db.execute(sql`update rate_limits set count = ${PUBLIC_LIMITS.lookup.ip.limit} where key like 'lookup:ip:%'`);
+    expect((await get('zip=62701', ip)).status).toBe(429);
     const limited = await get('zip=62701', ip);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
