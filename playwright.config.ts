@@ -37,6 +37,8 @@ const serverEnv: Record<string, string> = {
   // No minimum fill time, so no test waits before a submit; the refusal of a too-fast form is proven
   // in tests/integration/security-form-guard.test.ts, and the honeypot test here shows the guard runs.
   FORM_MIN_FILL_SECONDS: '0',
+  // The specs count the demo campaign's signatures from zero (on PGlite the demo data would seed).
+  DEMO_DATA: '0',
 };
 if (process.env.E2E_DATABASE_URL) serverEnv.DATABASE_URL = process.env.E2E_DATABASE_URL;
 else {

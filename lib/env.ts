@@ -71,6 +71,8 @@ const EnvSchema = z.object({
   OUTBOX_IN_APP: z.enum(['0', '1']).default('1'),
   SENATORS_SOURCE: z.string().min(1).default('https://unitedstates.github.io/congress-legislators'),
   SEED_ON_START: z.enum(['0', '1']).default('1'),
+  // Fictional demo activity for the embedded trial: on by default there, never with DATABASE_URL.
+  DEMO_DATA: z.enum(['0', '1']).optional(),
   TRUST_PROXY: TrustProxy,
   RATE_LIMIT_DISABLED: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

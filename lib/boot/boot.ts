@@ -5,7 +5,9 @@ import { organisations, senators, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { startDrainLoop } from '@/lib/email/drain-loop';
 import { mailboxEnabled } from '@/lib/email/list-mailbox';
-import { env } from '@/lib/env';
+import { demoCampaign } from '@/db/seed/opsc';
+import { seedDemoData } from '@/lib/demo/seed-demo-data';
+import { env, type Env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { shareServerActionsKey } from '@/lib/security/server-actions-key';
 import { importSenators, type ImportSenatorsResult } from '@/lib/senators/import-senators';
@@ -27,6 +29,15 @@ async function boot() {
     adminEmail: e.ADMIN_EMAIL,
     senatorsSource: e.SENATORS_SOURCE,
   });
+  // After the roster (letters and stances need senators), on a fresh embedded trial database only.
+  if (demoDataWanted(e, getDbHandle().driver) && prepared.created.includes('campaign')) {
+    prepared.roster
+      .then(() => seedDemoData(getDbHandle().db, { campaignSlug: demoCampaign.slug }))
+      .then((r) => {
+        if (r.seeded) logger.info({ signatures: r.signatures, letters: r.letters, stances: r.stances }, 'demo data seeded (fictional; DEMO_DATA=0 skips it)');
+      })
+      .catch((err: Error) => logger.warn({ err }, 'demo data not seeded'));
+  }
   // In the background: an unreachable roster source must not hold up the server.
   prepared.roster.catch((err: Error) =>
     logger.warn(
@@ -45,8 +56,17 @@ async function boot() {
     .from(users)
     .where(and(eq(users.role, 'owner'), isNull(users.revokedAt)))
     .limit(3);
-  const lines = welcomeLines(e, { mailboxOn: mailboxEnabled(), owners: owners.flatMap((o) => (o.email ? [o.email] : [])) });
+  const lines = welcomeLines(e, {
+    mailboxOn: mailboxEnabled(),
+    owners: owners.flatMap((o) => (o.email ? [o.email] : [])),
+    demoData: demoDataWanted(e, getDbHandle().driver),
+  });
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
+}
+
+/** Demo data goes only into the embedded database, with seeding on, unless DEMO_DATA=0. */
+export function demoDataWanted(e: Pick<Env, 'DEMO_DATA' | 'SEED_ON_START'>, driver: DbHandle['driver']): boolean {
+  return driver === 'pglite' && e.SEED_ON_START === '1' && e.DEMO_DATA !== '0';
 }
 
 export type PreparedDatabase = {

@@ -20,6 +20,13 @@ describe('what `npm start` prints once the server is up', () => {
     ]);
   });
 
+  it('says when the dashboard shows fictional demo activity, and how to skip it', () => {
+    process.env.PORT = '4000';
+    resetEnvCache();
+    expect(welcomeLines(env(), { mailboxOn: true, owners: [], demoData: true }).at(-1)).toMatch(/fictional demo activity.*DEMO_DATA=0/);
+    expect(welcomeLines(env(), { mailboxOn: true, owners: [] }).join('\n')).not.toMatch(/demo/i);
+  });
+
   it('with Resend, says mail goes out; with neither, how to read it', () => {
     process.env.APP_URL = 'https://act.example.org/';
     process.env.RESEND_API_KEY = 're_test';
