@@ -42,3 +42,16 @@ export function parseLenient<S extends ZodObject<ZodRawShape>>(schema: S, params
   // A refinement across fields (e.g. from after to) can still fail: fall back to the defaults.
   return { filters: second.success ? second.data : schema.parse({}), invalid };
 }
+
+/**
+ * The URL of one page of a filtered list: the filters that are set and the page number, leaving out
+ * what the list assumes anyway (page 1, its default page size), so links stay short and shareable.
+ */
+export function listPageHref(path: string, filters: Record<string, unknown>, page: number, defaultPageSize: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, page })) {
+    if (value === undefined || value === null || (key === 'page' && value === 1) || (key === 'pageSize' && value === defaultPageSize)) continue;
+    params.set(key, String(value));
+  }
+  return `${path}?${params}`;
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SignInProblem } from '@/components/auth/sign-in-problem';
 
 export const metadata: Metadata = { title: 'Sign-in problem', robots: { index: false } };
 
@@ -21,15 +21,5 @@ const fallback = { title: 'Something went wrong signing you in', body: 'Please r
 export default async function SignInErrorPage({ searchParams }: { searchParams: SearchParams }) {
   const { error } = await searchParams;
   const { title, body } = messages[typeof error === 'string' ? error : ''] ?? fallback;
-  return (
-    <div className="max-w-xl border-l-4 border-amber-500 pl-5">
-      <h1 className="text-3xl font-bold">{title}</h1>
-      <p className="mt-3 text-lg">{body}</p>
-      <p className="mt-6">
-        <Link href="/sign-in" className="font-semibold text-brand-700 underline">
-          Request a new sign-in link
-        </Link>
-      </p>
-    </div>
-  );
+  return <SignInProblem title={title} body={body} />;
 }

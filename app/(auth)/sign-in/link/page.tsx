@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
+import { SignInProblem } from '@/components/auth/sign-in-problem';
 import { Button } from '@/components/ui/button';
 import { SignInLinkQuery, callbackAction, isSignInLinkUsable } from '@/lib/auth/sign-in-link';
 
@@ -20,7 +20,14 @@ export default async function SignInLinkPage({ searchParams }: { searchParams: S
   const raw = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const query = SignInLinkQuery.safeParse({ token: one(raw.token), email: one(raw.email), callbackUrl: one(raw.callbackUrl) });
-  if (!query.success || !(await isSignInLinkUsable(query.data))) return <LinkProblem />;
+  if (!query.success || !(await isSignInLinkUsable(query.data))) {
+    return (
+      <SignInProblem
+        title="That sign-in link no longer works"
+        body="Each link works once and only for 15 minutes. If it looks cut short, copy the whole link from the email."
+      />
+    );
+  }
 
   return (
     <div className="max-w-xl border-l-4 border-brand-600 pl-5">
@@ -32,22 +39,6 @@ export default async function SignInLinkPage({ searchParams }: { searchParams: S
         <Button className="min-h-12 text-base">Sign in</Button>
       </form>
       <p className="mt-6 text-base text-muted">Not you, or did not ask to sign in? Close this page; nothing happens.</p>
-    </div>
-  );
-}
-
-function LinkProblem() {
-  return (
-    <div className="max-w-xl border-l-4 border-amber-500 pl-5">
-      <h1 className="text-3xl font-bold">That sign-in link no longer works</h1>
-      <p className="mt-3 text-lg">
-        Each link works once and only for 15 minutes. If it looks cut short, copy the whole link from the email.
-      </p>
-      <p className="mt-6">
-        <Link href="/sign-in" className="font-semibold text-brand-700 underline">
-          Request a new sign-in link
-        </Link>
-      </p>
     </div>
   );
 }

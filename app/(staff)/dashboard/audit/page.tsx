@@ -3,21 +3,13 @@ import { AuditFiltersForm } from '@/components/dashboard/audit/audit-filters-for
 import { AuditTable } from '@/components/dashboard/audit/audit-table';
 import { InvalidFiltersNotice } from '@/components/dashboard/data-table/filter-controls';
 import { Pagination } from '@/components/dashboard/data-table/pagination';
-import { listAudit, parseAuditFilters, type AuditFilters } from '@/lib/audit/list-audit';
+import { listAudit, parseAuditFilters } from '@/lib/audit/list-audit';
 import { requireStaffPage } from '@/lib/auth/require-staff';
+import { listPageHref } from '@/lib/forms/query-params';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function hrefFor(filters: AuditFilters, page: number) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, page })) {
-    if (value === undefined || (key === 'page' && value === 1) || (key === 'pageSize' && value === 50)) continue;
-    params.set(key, String(value));
-  }
-  return `/dashboard/audit?${params}`;
-}
 
 /** Read-only: the table is append-only in the database, and this page offers no actions. */
 export default async function AuditPage({ searchParams }: Props) {
@@ -37,7 +29,7 @@ export default async function AuditPage({ searchParams }: Props) {
         pageCount={result.pageCount}
         total={result.total}
         pageSize={result.pageSize}
-        hrefFor={(page) => hrefFor(result.filters, page)}
+        hrefFor={(page) => listPageHref('/dashboard/audit', result.filters, page, 50)}
       />
     </div>
   );

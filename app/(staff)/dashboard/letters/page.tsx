@@ -6,7 +6,8 @@ import { LedgerFiltersForm } from '@/components/dashboard/letters/ledger-filters
 import { LettersTable } from '@/components/dashboard/letters/letters-table';
 import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/require-staff';
-import { parseLedgerFilters, type LedgerFilters } from '@/lib/letters/ledger-filters';
+import { listPageHref } from '@/lib/forms/query-params';
+import { parseLedgerFilters } from '@/lib/letters/ledger-filters';
 import { listLedgerOptions } from '@/lib/letters/list-ledger-options';
 import { listLetters } from '@/lib/letters/list-letters';
 import { retryLetterAction } from './actions';
@@ -14,15 +15,6 @@ import { retryLetterAction } from './actions';
 export const metadata: Metadata = { title: 'Letters' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function hrefFor(filters: LedgerFilters, page: number) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, page })) {
-    if (value === undefined || (key === 'page' && value === 1) || (key === 'pageSize' && value === 25)) continue;
-    params.set(key, String(value));
-  }
-  return `/dashboard/letters?${params}`;
-}
 
 export default async function LettersPage({ searchParams }: Props) {
   const actor = await requireStaffPage('letters:view');
@@ -56,7 +48,7 @@ export default async function LettersPage({ searchParams }: Props) {
         pageCount={result.pageCount}
         total={result.total}
         pageSize={result.pageSize}
-        hrefFor={(page) => hrefFor(result.filters, page)}
+        hrefFor={(page) => listPageHref('/dashboard/letters', result.filters, page, 25)}
       />
     </div>
   );
