@@ -18,6 +18,8 @@ export type FakeResendRequest = {
   sender: string;
   /** A repeat of an accepted request (same key, same payload): answered with the first id, not sent again. */
   replay: boolean;
+  /** Held unanswered right now (`hang`, `accept-then-hang`) until the sender gives up or dies. */
+  held: boolean;
 };
 
 /**
@@ -88,7 +90,7 @@ export async function startFakeResend(opts: { failFirst?: number; failStatus?: n
       const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
       const path = req.url ?? '';
       const sender = path.endsWith('/emails') ? path.slice(0, -'/emails'.length).replace(/^\//, '') : '';
-      const record: FakeResendRequest = { method: req.method ?? '', path, headers: req.headers, idempotencyKey, body, status: 0, at: now(), sender, replay: false };
+      const record: FakeResendRequest = { method: req.method ?? '', path, headers: req.headers, idempotencyKey, body, status: 0, at: now(), sender, replay: false, held: false };
       requests.push(record);
       const answer = (status: number, payload: Record<string, unknown>, headers: Record<string, string> = {}) => {
         record.status = status;
@@ -98,7 +100,11 @@ export async function startFakeResend(opts: { failFirst?: number; failStatus?: n
       };
       const hold = () => {
         held.add(res);
-        res.on('close', () => held.delete(res));
+        record.held = true;
+        res.on('close', () => {
+          held.delete(res);
+          record.held = false;
+        });
       };
       if (req.method !== 'POST' || !path.endsWith('/emails')) return answer(404, errorBody(404, 'not_found', 'Not found'));
       if (failures > 0) {
