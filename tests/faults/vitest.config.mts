@@ -19,7 +19,6 @@ export default defineConfig({
     name: 'faults',
     environment: 'node',
     include: ['tests/faults/**/*.test.ts'],
-    globalSetup: ['tests/support/roster-fixture.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 300_000,

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, campaigns, emailOutbox, letters, signatures, supporters, users } from '@/db/schema';
 import { getStaffCampaign } from '@/lib/campaigns/get-staff-campaign';

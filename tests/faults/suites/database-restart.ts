@@ -15,6 +15,8 @@ const PORT = 3231;
 const PROXY_PORT = 3230;
 const OUTAGE_MS = 3_000;
 const SIGNING_LOOPS = 4;
+/** A request unanswered this long counts as a hang (a failure). */
+const CLIENT_TIMEOUT_MS = 45_000;
 
 type Answer = { what: 'sign' | 'page' | 'health'; status: number; ms: number; at: number; body: string; email?: string };
 
@@ -60,7 +62,7 @@ export function databaseRestartSuite() {
         }
       };
       const get = (path: string) => async () => {
-        const res = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(20_000) });
+        const res = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS) });
         return { status: res.status, body: await res.text() };
       };
       let running = true;
@@ -69,7 +71,7 @@ export function databaseRestartSuite() {
           while (running) {
             const who = supporter(tag);
             await ask('sign', async () => {
-              const r = await signViaApi(url, who, { timeoutMs: 20_000 });
+              const r = await signViaApi(url, who, { timeoutMs: CLIENT_TIMEOUT_MS });
               return { status: r.status, body: r.text };
             }, who.email);
           }
@@ -102,7 +104,9 @@ export function databaseRestartSuite() {
       const during = answers.filter((a) => a.at >= stoppedAt && a.at < startedAt);
       const summary = (what: Answer['what'], list = answers) => Object.fromEntries(countBy(list.filter((a) => a.what === what), (a) => String(a.status)));
       const bad = answers.filter((a) => ![200, 201, 503].includes(a.status) || leaks(a.body));
-      expect(bad.map((a) => `${a.what} ${a.status} after ${a.ms} ms: ${a.body.slice(0, 200)}`), 'only 200/201 or a clean 503').toEqual([]);
+      const when = (t: number) => (t < stoppedAt ? `${stoppedAt - t} ms before the stop` : t < startedAt ? `${t - stoppedAt} ms into the outage` : `${t - startedAt} ms after the start`);
+      if (bad.length) console.log(`[faults] database restart: the instance's log:\n${app.instances[0].output().slice(-6000)}`);
+      expect(bad.map((a) => `${a.what} ${a.status} sent ${when(a.at)}, answered after ${a.ms} ms: ${a.body.slice(0, 300)}`), 'only 200/201 or a clean 503').toEqual([]);
       for (const a of answers.filter((x) => x.what === 'sign' && x.status === 503)) {
         expect(JSON.parse(a.body)).toMatchObject({ error: { code: 'UNAVAILABLE' } });
       }
