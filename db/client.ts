@@ -27,7 +27,7 @@ export function openPostgres(url: string, max = env().DB_POOL_MAX): DbHandle {
   // arrives meanwhile waits for the reconnect instead of failing: during a database restart,
   // requests hung for up to 18 s and recovered late (tests/faults, database restart). A short fixed
   // backoff makes them fail at once with a clean 503 and reconnect as soon as the server is back.
-  const sql = postgres(url, { max, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5, backoff: 0.25 });
+  const sql = postgres(url, { max, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5, backoff: () => 0.25 });
   const db = drizzlePostgres(sql, { schema }) as unknown as Db;
   return { db, driver: 'postgres', sql, close: () => sql.end({ timeout: 5 }) };
 }

@@ -50,7 +50,7 @@ function timed(query) {
  */
 export function openPgCacheStore(url, { max = 3 } = {}) {
   // A short fixed reconnect backoff, as the app's pool has (db/client.ts): fail fast in an outage.
-  const sql = postgres(url, { max, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5, backoff: 0.25 });
+  const sql = postgres(url, { max, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5, backoff: () => 0.25 });
   return {
     // `newerThan`: the stamp of the copy the caller holds; an entry no newer is not sent again.
     async get(key, newerThan = -1) {
