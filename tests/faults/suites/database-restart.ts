@@ -16,7 +16,7 @@ const PROXY_PORT = 3230;
 const OUTAGE_MS = 3_000;
 const SIGNING_LOOPS = 4;
 /** A request unanswered this long counts as a hang (a failure). */
-const CLIENT_TIMEOUT_MS = 45_000;
+const CLIENT_TIMEOUT_MS = 20_000;
 
 type Answer = { what: 'sign' | 'page' | 'health'; status: number; ms: number; at: number; body: string; email?: string };
 
