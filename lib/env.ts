@@ -63,12 +63,16 @@ const EnvSchema = z.object({
   EMAIL_FROM: z.string().min(3).default('Ratify <campaigns@ratify.example.org>'),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
+  // A send that has not answered by then is abandoned and retried (the provider may hang).
+  RESEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   // Unset: on only for a local trial (embedded database, no Resend, APP_URL on localhost).
   MAILBOX_ENABLED: z.enum(['0', '1', 'true', 'false', '']).optional(),
   OUTBOX_DRAIN_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   OUTBOX_IN_APP: z.enum(['0', '1']).default('1'),
+  // How long a drainer's claim on a row lasts: a drainer that dies mid-batch holds its rows this long.
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   SENATORS_SOURCE: z.string().min(1).default('https://unitedstates.github.io/congress-legislators'),
   SEED_ON_START: z.enum(['0', '1']).default('1'),
   // Fictional demo activity for the embedded trial: on by default there, never with DATABASE_URL.
@@ -94,7 +98,12 @@ const EnvSchema = z.object({
   NEXT_DEPLOYMENT_ID: unsetIfEmpty(
     z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores (e.g. the release\'s commit)'),
   ),
-}).superRefine(checkCwcSettings);
+}).superRefine(checkCwcSettings).superRefine((e, ctx) => {
+  // A send must end well inside the lease, or another drainer could re-claim a row still in flight.
+  if (e.OUTBOX_LEASE_MS < 3 * e.RESEND_TIMEOUT_MS) {
+    ctx.addIssue({ code: 'custom', path: ['OUTBOX_LEASE_MS'], message: `must be at least three times RESEND_TIMEOUT_MS (${e.RESEND_TIMEOUT_MS} ms)` });
+  }
+});
 
 const isLocalUrl = (url: string) => ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
 

@@ -30,6 +30,7 @@ import { buildIfNeeded } from './build-if-needed.mjs';
  * @param {{
  *   instances?: number, databaseUrl: string, basePort?: number, proxyPort?: number,
  *   distDir?: string, env?: Record<string, string | undefined>, root?: string,
+ *   instanceEnv?: (index: number) => Record<string, string | undefined>,
  *   echo?: boolean, readyTimeoutMs?: number,
  * }} options
  * @returns {Promise<Cluster>}
@@ -41,6 +42,8 @@ export async function startCluster({
   proxyPort = basePort - 1,
   distDir = process.env.NEXT_DIST_DIR || '.next',
   env = {},
+  // Per instance (0-based) on top of `env`: tests give each instance its own fake provider URL.
+  instanceEnv = () => ({}),
   root = process.cwd(),
   echo = false,
   readyTimeoutMs = 120_000,
@@ -76,7 +79,7 @@ export async function startCluster({
     const port = basePort + index;
     const child = spawn(process.execPath, [server, '-p', String(port)], {
       cwd: root,
-      env: /** @type {NodeJS.ProcessEnv} */ ({ ...baseEnv, PORT: String(port) }),
+      env: /** @type {NodeJS.ProcessEnv} */ ({ ...baseEnv, ...instanceEnv(index), PORT: String(port) }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let tail = '';

@@ -34,7 +34,11 @@ const server = http.createServer((req, res) => {
   const origin = {
     peer: req.socket.remoteAddress,
     forwardedFor: Array.isArray(forwarded) ? forwarded.join(', ') : forwarded,
+    // Set by instrumentation.ts (onRequestError) when this request failed because the database
+    // could not be reached: its 500 is answered as 503 with Retry-After instead.
+    unavailable: false,
   };
+  answerOutagesWith503(res, origin);
   origins.run(origin, () =>
     handle(req, res).catch((err) => {
       console.error(`Failed to handle request for ${req.url}`, err);
@@ -43,6 +47,26 @@ const server = http.createServer((req, res) => {
     }),
   );
 });
+
+/**
+ * A page whose render failed on a database outage is a 503 (try again soon), not a 500 (a bug):
+ * Next answers 500 for any render error, so the status is rewritten as the head goes out.
+ * @param {http.ServerResponse} res
+ * @param {{ unavailable: boolean }} origin
+ */
+function answerOutagesWith503(res, origin) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    if (status === 500 && origin.unavailable) {
+      status = 503;
+      res.statusMessage = 'Service Unavailable';
+      if (typeof rest[0] === 'string') rest[0] = 'Service Unavailable';
+      res.setHeader('Retry-After', '30');
+      res.setHeader('Cache-Control', 'no-store');
+    }
+    return writeHead.call(this, status, ...rest);
+  };
+}
 
 server.on('error', (err) => {
   console.error('Failed to start server', err);

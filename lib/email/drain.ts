@@ -6,12 +6,9 @@ import { logger } from '@/lib/log/logger';
 import { backoffDelayMs } from './backoff';
 import { outboxHookFor } from './hooks';
 import { TemplateError, keptCopy as redactedCopy, renderEmail, type RenderedEmail } from './render';
-import { getTransport, isPermanentSendError, type EmailTransport } from './transports';
+import { getTransport, isPermanentSendError, retryAfterMsOf, type EmailTransport } from './transports';
 
-const LEASE = sql`interval '2 minutes'`;
-// Stop starting sends this long before the lease lapses, so no other drainer re-claims a row we
-// are still sending (each send has its own timeout well under this margin).
-const LEASE_BUDGET_MS = 2 * 60_000 - 30_000;
+const msInterval = (ms: number) => sql`(${ms}::int * interval '1 millisecond')`;
 
 export type DrainResult = { claimed: number; sent: number; retried: number; failed: number };
 
@@ -21,6 +18,10 @@ export type DrainOptions = {
   /** Not a transaction: claims must commit before the network calls. */
   db?: Db;
   backoffBaseMs?: number;
+  /** How long a claim lasts (default OUTBOX_LEASE_MS). */
+  leaseMs?: number;
+  /** The longest one send may take (default RESEND_TIMEOUT_MS). */
+  sendTimeoutMs?: number;
 };
 
 /**
@@ -31,10 +32,14 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
   const db = opts.db ?? getDb();
   const transport = opts.transport ?? getTransport();
   const baseMs = opts.backoffBaseMs ?? env().OUTBOX_BACKOFF_BASE_MS;
+  const leaseMs = opts.leaseMs ?? env().OUTBOX_LEASE_MS;
+  const sendTimeoutMs = opts.sendTimeoutMs ?? env().RESEND_TIMEOUT_MS;
   const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
 
-  const rows = await claimDue(db, opts.limit ?? 20);
-  const deadline = Date.now() + LEASE_BUDGET_MS;
+  const rows = await claimDue(db, opts.limit ?? 20, leaseMs);
+  // Stop starting sends two send timeouts before the lease lapses, so no other drainer re-claims a
+  // row we are still sending (lib/env.ts keeps the lease at least three send timeouts long).
+  const deadline = Date.now() + leaseMs - 2 * sendTimeoutMs;
   result.claimed = rows.length;
   // One at a time: providers rate-limit per account (Resend: a few requests a second).
   for (let i = 0; i < rows.length; i++) {
@@ -43,13 +48,21 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
       result.claimed = i;
       break;
     }
-    result[await deliver(db, transport, rows[i], baseMs)]++;
+    const { outcome, retryAfterMs } = await deliver(db, transport, rows[i], baseMs);
+    result[outcome]++;
+    if (retryAfterMs !== undefined) {
+      // The provider said "wait" (a rate limit is per account): the rest of the batch waits too,
+      // rather than spend its attempts on answers we already know.
+      await release(db, rows.slice(i + 1), retryAfterMs);
+      result.claimed = i + 1;
+      break;
+    }
   }
   if (result.claimed) logger.info({ ...result, transport: transport.name }, 'outbox drained');
   return result;
 }
 
-async function claimDue(db: Db, limit: number): Promise<OutboxRow[]> {
+async function claimDue(db: Db, limit: number, leaseMs: number): Promise<OutboxRow[]> {
   const due = db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
@@ -67,7 +80,7 @@ async function claimDue(db: Db, limit: number): Promise<OutboxRow[]> {
     .update(emailOutbox)
     .set({
       status: 'sending',
-      lockedUntil: sql`now() + ${LEASE}`,
+      lockedUntil: sql`now() + ${msInterval(leaseMs)}`,
       attempts: sql`${emailOutbox.attempts} + 1`,
       updatedAt: sql`now()`,
     })
@@ -91,10 +104,12 @@ function keptCopy(rendered: RenderedEmail) {
 const claimedBy = (row: OutboxRow) =>
   and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'sending'), eq(emailOutbox.attempts, row.attempts));
 
-async function deliver(db: Db, transport: EmailTransport, row: OutboxRow, baseMs: number) {
+type Delivery = { outcome: 'sent' | 'retried' | 'failed'; retryAfterMs?: number };
+
+async function deliver(db: Db, transport: EmailTransport, row: OutboxRow, baseMs: number): Promise<Delivery> {
   if (row.attempts > row.maxAttempts) {
     // Re-claimed after a lapsed lease with no attempts left (a drainer crashed on the last try).
-    return fail(db, row, 'Interrupted on the last attempt; no attempts left', undefined, 'failed');
+    return { outcome: await fail(db, row, 'Interrupted on the last attempt; no attempts left', undefined, 'failed') };
   }
   let rendered: RenderedEmail | undefined;
   let providerId: string;
@@ -113,11 +128,13 @@ async function deliver(db: Db, transport: EmailTransport, row: OutboxRow, baseMs
   } catch (err) {
     const permanent = err instanceof TemplateError || isPermanentSendError(err);
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
-    logger.warn({ outboxId: row.id, template: row.template, attempt: row.attempts, permanent, err: message }, 'email send failed');
-    return fail(db, row, message, rendered, permanent || row.attempts >= row.maxAttempts ? 'failed' : 'retried', baseMs);
+    const retryAfterMs = permanent ? undefined : retryAfterMsOf(err);
+    logger.warn({ outboxId: row.id, template: row.template, attempt: row.attempts, permanent, retryAfterMs, err: message }, 'email send failed');
+    const outcome = permanent || row.attempts >= row.maxAttempts ? 'failed' : 'retried';
+    return { outcome: await fail(db, row, message, rendered, outcome, baseMs, retryAfterMs), retryAfterMs };
   }
   await recordSent(db, row, rendered, providerId, transport.name);
-  return 'sent' as const;
+  return { outcome: 'sent' };
 }
 
 async function recordSent(db: Db, row: OutboxRow, rendered: RenderedEmail, providerId: string, transportName: string) {
@@ -149,17 +166,19 @@ async function fail(
   rendered: RenderedEmail | undefined,
   outcome: 'retried' | 'failed',
   baseMs = 0,
+  retryAfterMs = 0,
 ) {
   // Keep what we tried to send, so the mailbox and staff can see it.
   const copy = rendered ? keptCopy(rendered) : {};
   if (outcome === 'retried') {
-    const delayMs = backoffDelayMs(row.attempts, baseMs);
+    // Never sooner than the provider asked (Retry-After), nor than our own backoff.
+    const delayMs = Math.max(backoffDelayMs(row.attempts, baseMs), retryAfterMs);
     await db
       .update(emailOutbox)
       .set({
         ...copy,
         status: 'queued',
-        nextAttemptAt: sql`now() + (${delayMs}::int * interval '1 millisecond')`,
+        nextAttemptAt: sql`now() + ${msInterval(delayMs)}`,
         lockedUntil: null,
         lastError: message,
         updatedAt: sql`now()`,
@@ -178,12 +197,21 @@ async function fail(
   return outcome;
 }
 
-/** Hand back rows claimed but not attempted; the attempt they were charged is refunded. */
-async function release(db: Db, rows: OutboxRow[]) {
+/**
+ * Hand back rows claimed but not attempted; the attempt they were charged is refunded. With
+ * `waitMs` (the provider's Retry-After) they are not due again before it.
+ */
+async function release(db: Db, rows: OutboxRow[], waitMs?: number) {
   for (const row of rows) {
     await db
       .update(emailOutbox)
-      .set({ status: 'queued', lockedUntil: null, attempts: sql`${emailOutbox.attempts} - 1`, updatedAt: sql`now()` })
+      .set({
+        status: 'queued',
+        lockedUntil: null,
+        attempts: sql`${emailOutbox.attempts} - 1`,
+        ...(waitMs !== undefined ? { nextAttemptAt: sql`greatest(${emailOutbox.nextAttemptAt}, now() + ${msInterval(waitMs)})` } : {}),
+        updatedAt: sql`now()`,
+      })
       .where(claimedBy(row));
   }
 }

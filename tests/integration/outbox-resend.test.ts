@@ -93,6 +93,62 @@ describe('Resend transport (against a local fake)', () => {
     expect(b.status).toBe('queued');
   });
 
+  it('honours Retry-After: the limited row and the rest of its batch wait at least that long', async () => {
+    const { db } = await getTestDb();
+    const transport = createResendTransport({ apiKey: 're_test', baseUrl: fake.url });
+    for (let i = 0; i < 3; i++) {
+      await enqueueEmail(db, { template: 'campaign-update', to: `w${i}@example.org`, props: update, idempotencyKey: `wait:${i}` });
+    }
+    fake.failNext(1, 429, { statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' }, { 'retry-after': '30' });
+    // A 1 ms backoff would retry at once: the provider's 30 s is what counts.
+    expect(await drainOutbox({ transport, backoffBaseMs: 1 })).toEqual({ claimed: 1, sent: 0, retried: 1, failed: 0 });
+    expect(fake.requests).toHaveLength(1);
+    const rows = await db.select().from(emailOutbox);
+    expect(rows.map((r) => r.status)).toEqual(['queued', 'queued', 'queued']);
+    // The two never attempted are not charged an attempt, and wait too.
+    expect(rows.map((r) => r.attempts).sort()).toEqual([0, 0, 1]);
+    expect(rows.every((r) => r.nextAttemptAt.getTime() > Date.now() + 25_000)).toBe(true);
+    expect(await drainOutbox({ transport, backoffBaseMs: 1 })).toMatchObject({ claimed: 0 });
+
+    await db.update(emailOutbox).set({ nextAttemptAt: sql`now()` });
+    expect(await drainOutbox({ transport, backoffBaseMs: 1 })).toMatchObject({ claimed: 3, sent: 3 });
+  });
+
+  it('abandons a send the provider does not answer, and retries it', async () => {
+    const { db } = await getTestDb();
+    await enqueueEmail(db, { template: 'campaign-update', to: 'hang@example.org', props: update, idempotencyKey: 'hang:1' });
+    fake.setMode({ kind: 'hang' });
+    const transport = createResendTransport({ apiKey: 're_test', baseUrl: fake.url, timeoutMs: 300 });
+    const started = Date.now();
+    expect(await drainOutbox({ transport, backoffBaseMs: 1, sendTimeoutMs: 300 })).toMatchObject({ retried: 1 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    fake.setMode({ kind: 'ok' });
+    await db.update(emailOutbox).set({ nextAttemptAt: sql`now()` });
+    expect(await drainOutbox({ transport })).toMatchObject({ sent: 1 });
+    expect(fake.emails()).toHaveLength(1);
+  });
+
+  it('the fake keeps an idempotency key 24 hours and refuses it with another payload (409)', async () => {
+    let now = Date.now();
+    const clocked = await startFakeResend({ clock: () => now });
+    try {
+      const send = (body: Record<string, unknown>) =>
+        fetch(`${clocked.url}/emails`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'k1' }, body: JSON.stringify(body) });
+      const first = await send({ to: 'a@example.org', subject: 'Hi' });
+      const { id } = await first.json();
+      expect(await (await send({ to: 'a@example.org', subject: 'Hi' })).json()).toEqual({ id });
+      const other = await send({ to: 'a@example.org', subject: 'Changed' });
+      expect(other.status).toBe(409);
+      expect((await other.json()).name).toBe('invalid_idempotent_request');
+      expect(clocked.emails()).toHaveLength(1);
+      now += 24 * 60 * 60_000 + 1;
+      expect((await send({ to: 'a@example.org', subject: 'Changed' })).status).toBe(200);
+      expect(clocked.emails()).toHaveLength(2);
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('is the transport getTransport() picks when RESEND_API_KEY is set', async () => {
     const saved = { key: process.env.RESEND_API_KEY, url: process.env.RESEND_BASE_URL };
     try {

@@ -1,5 +1,5 @@
 import { Resend, type ErrorResponse } from 'resend';
-import { EmailSendError, type EmailTransport } from './types';
+import { EmailSendError, parseRetryAfter, type EmailTransport } from './types';
 
 // The message itself was refused: sending it again cannot succeed. Everything else (5xx, network,
 // 429 rate limits, quotas, a bad API key an operator can fix) is retried with backoff.
@@ -28,7 +28,7 @@ export function createResendTransport({ apiKey, baseUrl, timeoutMs = 20_000 }: R
   return {
     name: 'resend',
     async send(msg) {
-      const { data, error } = await client.emails.send(
+      const { data, error, headers } = await client.emails.send(
         {
           from: msg.from,
           to: msg.to,
@@ -38,7 +38,8 @@ export function createResendTransport({ apiKey, baseUrl, timeoutMs = 20_000 }: R
           ...(Object.keys(msg.headers).length ? { headers: msg.headers } : {}),
           ...(msg.replyTo ? { replyTo: msg.replyTo } : {}),
         },
-        // The SDK sets no timeout of its own; a hung request must end well inside the row's lease.
+        // The SDK sets no timeout of its own; a hung request must end well inside the row's lease
+        // (RESEND_TIMEOUT_MS; lib/env.ts keeps the lease at least three times longer).
         { idempotencyKey: msg.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },
       );
       if (error) {
@@ -46,6 +47,8 @@ export function createResendTransport({ apiKey, baseUrl, timeoutMs = 20_000 }: R
         throw new EmailSendError(`Resend ${status ?? 'request'} ${error.name}: ${error.message}`, {
           permanent: isPermanentResendError(error),
           status,
+          // Resend answers 429 with Retry-After (seconds); the drainer waits at least that long.
+          retryAfterMs: parseRetryAfter(headers?.['retry-after']),
         });
       }
       if (!data?.id) throw new EmailSendError('Resend answered without a message id', { permanent: false });

@@ -22,14 +22,33 @@ export interface EmailTransport {
 export class EmailSendError extends Error {
   readonly permanent: boolean;
   readonly status?: number;
-  constructor(message: string, opts: { permanent: boolean; status?: number; cause?: unknown }) {
+  /** The provider's Retry-After (429, 503): no retry of this message, nor any send, before it. */
+  readonly retryAfterMs?: number;
+  constructor(message: string, opts: { permanent: boolean; status?: number; retryAfterMs?: number; cause?: unknown }) {
     super(message, { cause: opts.cause });
     this.name = 'EmailSendError';
     this.permanent = opts.permanent;
     this.status = opts.status;
+    this.retryAfterMs = opts.retryAfterMs;
   }
 }
 
 export function isPermanentSendError(err: unknown): boolean {
   return err instanceof EmailSendError && err.permanent;
+}
+
+/** The provider asked us to wait (a rate limit): how long, or undefined when it did not say. */
+export function retryAfterMsOf(err: unknown): number | undefined {
+  return err instanceof EmailSendError ? err.retryAfterMs : undefined;
+}
+
+const MAX_RETRY_AFTER_MS = 6 * 60 * 60_000;
+
+/** An HTTP Retry-After value (delta-seconds or an HTTP date) in ms from `now`, capped; undefined if absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  const ms = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+  if (!Number.isFinite(ms)) return undefined;
+  return Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS);
 }
