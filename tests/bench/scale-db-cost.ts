@@ -11,7 +11,7 @@
 // which the shared server does not load and which takes a restart to change.
 import fs from 'node:fs';
 import type postgres from 'postgres';
-import { closeDb, openPostgres, setDbHandle, getDbHandle } from '@/db/client';
+import { closeDb, openPostgres, setDbHandle } from '@/db/client';
 
 export type Cost = {
   n: number;
@@ -32,6 +32,7 @@ type DbStats = { active_time: number; xact_commit: number; tup_inserted: number;
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const CLOCK_TICKS = 100; // USER_HZ on Linux
+const APP_NAME = 'ratify-bench-scale';
 
 async function dbStats(admin: postgres.Sql, datname: string): Promise<DbStats> {
   // Each query is its own transaction, so the stats snapshot is fresh.
@@ -62,9 +63,9 @@ async function walBetween(url: string, from: string, to: string, dboid: number) 
     const ours = `rel [0-9]+/${dboid}/`;
     const [w] = await sql<{ records: number; bytes: number; fpi: number }[]>`
       with r as (select xid, record_length, fpi_length, block_ref from pg_get_wal_records_info(${from}::pg_lsn, ${to}::pg_lsn)),
-           x as (select distinct xid from r where xid <> '0'::xid and block_ref ~ ${ours})
+           x as (select distinct xid::text::int8 as x from r where xid <> '0'::xid and block_ref ~ ${ours})
       select count(*)::int as records, coalesce(sum(record_length), 0)::int8 as bytes, coalesce(sum(fpi_length), 0)::int8 as fpi
-      from r where block_ref ~ ${ours} or xid in (select xid from x)`;
+      from r where block_ref ~ ${ours} or xid::text::int8 in (select x from x)`;
     return { records: Number(w.records), bytes: Number(w.bytes), fpi: Number(w.fpi) };
   } finally {
     await sql.end();
@@ -94,12 +95,23 @@ export async function measureBatch(opts: {
   await closeDb();
   await pause(500);
 
-  setDbHandle(openPostgres(url, 1));
-  const [{ pid }] = await getDbHandle().sql!<{ pid: number }[]>`select pg_backend_pid() as pid`;
-  const cpu0 = opts.local ? backendCpuMs(pid) : null;
+  // The batch's backend is found by its application name, from the admin connection, so that no
+  // statement of the bench's own is counted in the database's figures.
+  const named = new URL(url);
+  named.searchParams.set('application_name', APP_NAME);
+  setDbHandle(openPostgres(named.toString(), 1));
   const before = await dbStats(admin, datname);
-  for (let k = 0; k < n; k++) await opts.action(i++);
-  const cpu1 = opts.local ? backendCpuMs(pid) : null;
+  let pid: number | null = null;
+  let cpu0: number | null = null;
+  for (let k = 0; k < n; k++) {
+    await opts.action(i++);
+    if (k === 0 && opts.local) {
+      const [b] = await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${datname} and application_name = ${APP_NAME}`;
+      pid = b?.pid ?? null;
+      cpu0 = backendCpuMs(pid);
+    }
+  }
+  const cpu1 = backendCpuMs(pid);
   await closeDb(); // the backend exits and flushes its statistics
   await pause(1000);
   const after = await dbStats(admin, datname);
@@ -108,7 +120,8 @@ export async function measureBatch(opts: {
   return {
     n,
     activeMs: d('active_time'),
-    cpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
+    // From the end of the first action (the backend's CPU before it is not known), so over n - 1.
+    cpuMs: cpu0 !== null && cpu1 !== null ? ((cpu1 - cpu0) * n) / (n - 1) : null,
     commits: d('xact_commit'),
     inserted: d('tup_inserted'),
     updated: d('tup_updated'),
@@ -125,10 +138,10 @@ const per = (x: number, n: number, digits = 1) => (x / n).toFixed(digits);
 
 export const costHeader = () =>
   `${'action'.padEnd(30)}${'existing'.padStart(11)}${'active ms'.padStart(11)}${'CPU ms'.padStart(9)}${'rows w'.padStart(8)}${'rows r'.padStart(8)}` +
-  `${'buf hit'.padStart(9)}${'buf read'.padStart(10)}${'WAL rec'.padStart(9)}${'WAL B'.padStart(9)}${'of it FPI'.padStart(11)}`;
+  `${'buf hit'.padStart(9)}${'buf read'.padStart(10)}${'WAL rec'.padStart(9)}${'WAL B'.padStart(8)}${'+ FPI B'.padStart(9)}`;
 
 export const costRow = (name: string, existing: number, c: Cost) =>
   `${name.padEnd(30)}${existing.toLocaleString('en-US').padStart(11)}${per(c.activeMs, c.n, 2).padStart(11)}` +
   `${(c.cpuMs === null ? 'n/a' : per(c.cpuMs, c.n, 2)).padStart(9)}${per(c.inserted + c.updated, c.n).padStart(8)}${per(c.read, c.n).padStart(8)}` +
-  `${per(c.hit, c.n).padStart(9)}${per(c.blocksRead, c.n).padStart(10)}${per(c.walRecords, c.n).padStart(9)}${per(c.walBytes, c.n, 0).padStart(9)}` +
-  `${per(c.fpiBytes, c.n, 0).padStart(11)}`;
+  `${per(c.hit, c.n).padStart(9)}${per(c.blocksRead, c.n).padStart(10)}${per(c.walRecords, c.n).padStart(9)}` +
+  `${per(c.walBytes - c.fpiBytes, c.n, 0).padStart(8)}${per(c.fpiBytes, c.n, 0).padStart(9)}`;
