@@ -93,7 +93,8 @@ export async function measureBatch(opts: {
   setDbHandle(openPostgres(url, 1));
   for (let w = 0; w < opts.warm; w++) await opts.action(i++);
   await closeDb();
-  await pause(500);
+  // Backends flush their statistics as they exit, which on a busy machine takes a moment.
+  await pause(1500);
 
   // The batch's backend is found by its application name, from the admin connection, so that no
   // statement of the bench's own is counted in the database's figures.
