@@ -138,11 +138,11 @@ export async function measureBatch(opts: {
 const per = (x: number, n: number, digits = 1) => (x / n).toFixed(digits);
 
 export const costHeader = () =>
-  `${'action'.padEnd(30)}${'existing'.padStart(11)}${'active ms'.padStart(11)}${'CPU ms'.padStart(9)}${'rows w'.padStart(8)}${'rows r'.padStart(8)}` +
+  `${'action'.padEnd(30)}${'existing'.padStart(11)}${'active ms'.padStart(11)}${'CPU ms'.padStart(9)}${'rows w'.padStart(8)}${'rows r'.padStart(11)}` +
   `${'buf hit'.padStart(9)}${'buf read'.padStart(10)}${'WAL rec'.padStart(9)}${'WAL B'.padStart(8)}${'+ FPI B'.padStart(9)}`;
 
 export const costRow = (name: string, existing: number, c: Cost) =>
   `${name.padEnd(30)}${existing.toLocaleString('en-US').padStart(11)}${per(c.activeMs, c.n, 2).padStart(11)}` +
-  `${(c.cpuMs === null ? 'n/a' : per(c.cpuMs, c.n, 2)).padStart(9)}${per(c.inserted + c.updated, c.n).padStart(8)}${per(c.read, c.n).padStart(8)}` +
+  `${(c.cpuMs === null ? 'n/a' : per(c.cpuMs, c.n, 2)).padStart(9)}${per(c.inserted + c.updated, c.n).padStart(8)}${per(c.read, c.n).padStart(11)}` +
   `${per(c.hit, c.n).padStart(9)}${per(c.blocksRead, c.n).padStart(10)}${per(c.walRecords, c.n).padStart(9)}` +
   `${per(c.walBytes - c.fpiBytes, c.n, 0).padStart(8)}${per(c.fpiBytes, c.n, 0).padStart(9)}`;

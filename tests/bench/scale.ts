@@ -229,7 +229,8 @@ function printCosts(costs: CostRun[]) {
   }
   log('  active ms: server time in statements (includes waiting for the commit\'s WAL flush); CPU ms: the backend\'s CPU;');
   log('  rows w: inserted + updated; rows r: returned + fetched; buffers: shared-buffer hits and reads; WAL: records and bytes');
-  log('  of this database (pg_walinspect), FPI = full-page images in them (after a checkpoint). Commits per action: ' +
+  log('  of this database (pg_walinspect), FPI = full-page images in them (first change of a page after a checkpoint).' +
+    ' Commits per action (database-wide, so a few per batch are not the actions\', e.g. the driver\'s type lookup on a new connection): ' +
     costs.map((c) => [c.sign, c.recount, c.letter].map((x) => (x.commits / x.n).toFixed(2)).join('/')).join(', ') + ' (expected 1).');
   log('\nProjected signatures per second per PostgreSQL core (1000 / backend CPU ms per signature; the commit\'s');
   log('fsync wait is not CPU and is shared between concurrent commits; WAL writer, checkpointer and vacuum not included):');
@@ -258,10 +259,10 @@ async function measureThroughput(direct: string, proxy: string, problems: string
     }],
   });
   const configs = [
-    { name: 'sign, 1 instance (direct)', opts: signOpts(direct) },
-    { name: 'sign, proxy → instance 1', opts: signOpts(proxy, { 'x-ratify-instance': '1' }) },
-    { name: 'sign, proxy → 2 instances', opts: signOpts(proxy) },
-    { name: 'bare, proxy → 2 instances', opts: { url: `${proxy}/api/ping`, duration: seconds } },
+    { name: 'sign, 1 instance (direct)', short: 'sign 1 direct', opts: signOpts(direct) },
+    { name: 'sign, proxy → instance 1', short: 'sign proxy→1', opts: signOpts(proxy, { 'x-ratify-instance': '1' }) },
+    { name: 'sign, proxy → 2 instances', short: 'sign proxy→2', opts: signOpts(proxy) },
+    { name: 'bare, proxy → 2 instances', short: 'ping proxy→2', opts: { url: `${proxy}/api/ping`, duration: seconds } },
   ];
   const bare = { url: `${direct}/api/ping`, duration: seconds };
 
@@ -295,7 +296,7 @@ async function measureThroughput(direct: string, proxy: string, problems: string
     print() {
       log(`\n${header()}`);
       bares.forEach((f, i) => log(row(`GET /api/ping (${i + 1})`, f)));
-      configs.forEach((c, j) => measured[j].forEach((f, i) => log(row(`${c.name.slice(0, 22)} (${i + 1})`, f))));
+      configs.forEach((c, j) => measured[j].forEach((f, i) => log(row(`${c.short} (${i + 1})`, f))));
       log('\nmedian round per configuration (against the mean of the bare direct runs before and after its round):');
       for (const [j, c] of configs.entries()) {
         const ratios = measured[j].map((f, i) => {
