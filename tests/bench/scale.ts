@@ -198,7 +198,7 @@ async function main() {
     const costs: CostRun[] = [];
     costs.push(await measureCosts(ctx, await loadTo(sql, campaignId, SMALL), 'small'));
 
-    const through = await measureThroughput(cluster.urls[0], cluster.proxyUrl, problems);
+    const through = await measureThroughput(cluster.urls, cluster.proxyUrl, problems);
 
     costs.push(await measureCosts(ctx, await loadTo(sql, campaignId, BIG), 'big'));
 
@@ -243,7 +243,8 @@ function printCosts(costs: CostRun[]) {
 }
 
 /** Signing through one instance and through two, against the bare route, in interleaved rounds. */
-async function measureThroughput(direct: string, proxy: string, problems: string[]) {
+async function measureThroughput(instances: string[], proxy: string, problems: string[]) {
+  const direct = instances[0];
   let n = 0;
   let prefix = 'warm';
   const signOpts = (base: string, headers: Record<string, string> = {}): autocannon.Options => ({
@@ -266,6 +267,11 @@ async function measureThroughput(direct: string, proxy: string, problems: string
   ];
   const bare = { url: `${direct}/api/ping`, duration: seconds };
 
+  // Both instances must still be up (on a shared machine something else may have stopped them).
+  for (const [k, url] of instances.entries()) {
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (!ok) throw new Error(`instance ${k + 1} (${url}) is not answering before the throughput rounds`);
+  }
   // The proxy must hand requests to both instances in turn.
   const served = new Set<string>();
   for (let i = 0; i < 6; i++) served.add((await fetch(`${proxy}/api/ping`)).headers.get('x-ratify-instance') ?? '?');
