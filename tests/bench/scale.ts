@@ -266,6 +266,18 @@ async function measureThroughput(instances: string[], proxy: string, problems: s
     { name: 'bare, proxy → 2 instances', short: 'ping proxy→2', opts: { url: `${proxy}/api/ping`, duration: seconds } },
   ];
   const bare = { url: `${direct}/api/ping`, duration: seconds };
+  // Which error statuses came back, per configuration (a wrong answer, unlike a timeout).
+  const statuses = new Map<string, Map<string, number>>();
+  const measure = async (name: string, opts: autocannon.Options) => {
+    const r = await run(opts);
+    for (const [code, stat] of Object.entries(r.statusCodeStats ?? {})) {
+      if (code.startsWith('2')) continue;
+      const seen = statuses.get(name) ?? new Map<string, number>();
+      seen.set(code, (seen.get(code) ?? 0) + ((stat as { count?: number }).count ?? 0));
+      statuses.set(name, seen);
+    }
+    return figures(r);
+  };
 
   // Both instances must still be up (on a shared machine something else may have stopped them).
   for (const [k, url] of instances.entries()) {
@@ -285,16 +297,17 @@ async function measureThroughput(instances: string[], proxy: string, problems: s
 
   prefix = 'bench';
   log(`\nMeasuring ${roundsN} rounds of ${seconds}s each at ${connections} connections: bare, ${configs.map((c) => c.name).join(', ')}, …, bare.`);
-  const bares: Figures[] = [figures(await run(bare))];
+  const bares: Figures[] = [await measure('bare, 1 instance (direct)', bare)];
   const measured: Figures[][] = configs.map(() => []);
   for (let r = 0; r < roundsN; r++) {
-    for (const [j, c] of configs.entries()) measured[j].push(figures(await run(c.opts)));
-    bares.push(figures(await run(bare)));
+    for (const [j, c] of configs.entries()) measured[j].push(await measure(c.name, c.opts));
+    bares.push(await measure('bare, 1 instance (direct)', bare));
   }
   const signedOk = measured.slice(0, 3).flat().reduce((a, f) => a + f.ok, 0);
   const timeouts = measured.slice(0, 3).flat().reduce((a, f) => a + f.timeouts, 0);
-  const wrong = measured.flat().reduce((a, f) => a + f.non2xx, 0);
-  if (wrong > 0) problems.push(`${wrong} answers with an error status during the throughput rounds`);
+  for (const [name, seen] of statuses) {
+    problems.push(`${name} answered with error statuses (${[...seen].map(([code, k]) => `${k}× ${code}`).join(', ')})`);
+  }
 
   return {
     signedOk,
