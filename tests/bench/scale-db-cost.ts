@@ -15,6 +15,8 @@ import { closeDb, openPostgres, setDbHandle } from '@/db/client';
 
 export type Cost = {
   n: number;
+  /** Actions run before the batch (not measured). */
+  warm: number;
   activeMs: number;
   cpuMs: number | null;
   commits: number;
@@ -120,6 +122,7 @@ export async function measureBatch(opts: {
   const d = (k: keyof Omit<DbStats, 'lsn'>) => Number(after[k]) - Number(before[k]);
   return {
     n,
+    warm: opts.warm,
     activeMs: d('active_time'),
     // From the end of the first action (the backend's CPU before it is not known), so over n - 1.
     cpuMs: cpu0 !== null && cpu1 !== null ? ((cpu1 - cpu0) * n) / (n - 1) : null,
