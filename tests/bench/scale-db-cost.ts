@@ -46,6 +46,29 @@ async function dbStats(admin: postgres.Sql, datname: string): Promise<DbStats> {
   return s;
 }
 
+/**
+ * Wait until nothing else works in the database: no statement running there and its counters
+ * unchanged for 1.5 s (which also lets exited backends' statistics arrive). An instance finishing
+ * its boot work (the roster import's last steps) once wrote 20,000 rows into a letter batch's figures.
+ */
+async function waitForQuiet(admin: postgres.Sql, datname: string) {
+  const deadline = Date.now() + 60_000;
+  let last = '';
+  for (;;) {
+    const [q] = await admin<{ busy: number; counters: string }[]>`
+      select (select count(*)::int from pg_stat_activity where datname = ${datname} and state <> 'idle') as busy,
+             concat_ws(',', xact_commit, tup_inserted, tup_updated, tup_deleted, blks_hit) as counters
+      from pg_stat_database where datname = ${datname}`;
+    if (q.busy === 0 && q.counters === last) return;
+    if (Date.now() > deadline) {
+      console.log('  (the database did not become quiet within a minute: the next figures include other work)');
+      return;
+    }
+    last = q.busy === 0 ? q.counters : '';
+    await pause(1500);
+  }
+}
+
 /** utime + stime of a local backend in ms, or null when the server is not on this machine. */
 function backendCpuMs(pid: number | null): number | null {
   if (pid === null) return null;
@@ -95,8 +118,7 @@ export async function measureBatch(opts: {
   setDbHandle(openPostgres(url, 1));
   for (let w = 0; w < opts.warm; w++) await opts.action(i++);
   await closeDb();
-  // Backends flush their statistics as they exit, which on a busy machine takes a moment.
-  await pause(1500);
+  await waitForQuiet(admin, datname);
 
   // The batch's backend is found by its application name, from the admin connection, so that no
   // statement of the bench's own is counted in the database's figures.
