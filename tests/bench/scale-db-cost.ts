@@ -15,6 +15,8 @@ import { closeDb, openPostgres, setDbHandle } from '@/db/client';
 
 export type Cost = {
   n: number;
+  /** Actions run before the batch (not measured). */
+  warm: number;
   activeMs: number;
   cpuMs: number | null;
   commits: number;
@@ -42,6 +44,29 @@ async function dbStats(admin: postgres.Sql, datname: string): Promise<DbStats> {
            blks_hit::int8 as blks_hit, blks_read::int8 as blks_read, pg_current_wal_flush_lsn()::text as lsn
     from pg_stat_database where datname = ${datname}`;
   return s;
+}
+
+/**
+ * Wait until nothing else works in the database: no statement running there and its counters
+ * unchanged for 1.5 s (which also lets exited backends' statistics arrive). An instance finishing
+ * its boot work (the roster import's last steps) once wrote 20,000 rows into a letter batch's figures.
+ */
+async function waitForQuiet(admin: postgres.Sql, datname: string) {
+  const deadline = Date.now() + 60_000;
+  let last = '';
+  for (;;) {
+    const [q] = await admin<{ busy: number; counters: string }[]>`
+      select (select count(*)::int from pg_stat_activity where datname = ${datname} and state <> 'idle') as busy,
+             concat_ws(',', xact_commit, tup_inserted, tup_updated, tup_deleted, blks_hit) as counters
+      from pg_stat_database where datname = ${datname}`;
+    if (q.busy === 0 && q.counters === last) return;
+    if (Date.now() > deadline) {
+      console.log('  (the database did not become quiet within a minute: the next figures include other work)');
+      return;
+    }
+    last = q.busy === 0 ? q.counters : '';
+    await pause(1500);
+  }
 }
 
 /** utime + stime of a local backend in ms, or null when the server is not on this machine. */
@@ -93,8 +118,7 @@ export async function measureBatch(opts: {
   setDbHandle(openPostgres(url, 1));
   for (let w = 0; w < opts.warm; w++) await opts.action(i++);
   await closeDb();
-  // Backends flush their statistics as they exit, which on a busy machine takes a moment.
-  await pause(1500);
+  await waitForQuiet(admin, datname);
 
   // The batch's backend is found by its application name, from the admin connection, so that no
   // statement of the bench's own is counted in the database's figures.
@@ -120,6 +144,7 @@ export async function measureBatch(opts: {
   const d = (k: keyof Omit<DbStats, 'lsn'>) => Number(after[k]) - Number(before[k]);
   return {
     n,
+    warm: opts.warm,
     activeMs: d('active_time'),
     // From the end of the first action (the backend's CPU before it is not known), so over n - 1.
     cpuMs: cpu0 !== null && cpu1 !== null ? ((cpu1 - cpu0) * n) / (n - 1) : null,
