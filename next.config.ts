@@ -7,7 +7,8 @@ const csp = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''),
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // Partner logos are https images from the partners' own sites (components/campaign/co-sponsors.tsx).
+  "img-src 'self' data: blob: https:",
   "font-src 'self'",
   "connect-src 'self'",
   "form-action 'self'",

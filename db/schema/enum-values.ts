@@ -26,6 +26,10 @@ export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
 export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
 export const CWC_PRO_OR_CON = ['pro', 'con'] as const;
+// The coalition running the instance (one host) and the partner organisations that co-sponsor campaigns.
+export const ORGANISATION_KINDS = ['host', 'partner'] as const;
+// How a consent was given: the site's own forms, a partner's embedded widget, or the OSDI API.
+export const CONSENT_METHODS = ['form', 'embed', 'api'] as const;
 export const TOKEN_PURPOSES = ['confirm_signature', 'confirm_letters', 'unsubscribe'] as const;
 
 export type TreatyStageValue = (typeof TREATY_STAGES)[number];
@@ -35,4 +39,6 @@ export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export type Stance = (typeof SENATOR_STANCES)[number];

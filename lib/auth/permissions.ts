@@ -19,6 +19,7 @@ export const permissions = {
   'exports:run': ['owner', 'admin', 'analyst'],
   'outbox:view': ['owner', 'admin'],
   'staff:manage': ['owner', 'admin'],
+  'organisations:manage': ['owner', 'admin'],
   'audit:view': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

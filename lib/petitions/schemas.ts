@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptInPartnersField, RefField } from '@/lib/consents/schemas';
 import {
   CheckboxField,
   EmailField,
@@ -24,8 +25,11 @@ export const SignPetitionInput = z.object({
   email: EmailField,
   zip: ZipField,
   comment: optionalTextField('comment', COMMENT_MAX),
+  /** The host's opt-in box. */
   optIn: CheckboxField,
+  optInPartners: OptInPartnersField,
   source: SourceField,
+  ref: RefField,
 });
 export type SignPetitionInput = z.input<typeof SignPetitionInput>;
 export type SignPetitionData = z.output<typeof SignPetitionInput>;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { organisations, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -42,7 +42,7 @@ export async function inviteStaff({ actor, input }: { actor: StaffUser; input: I
       .returning();
     if (!user) throw new AppError('CONFLICT', `${email} is already on the team.`, { email: ['This address is already on the team.'] });
 
-    const [org] = await tx.select({ name: organisations.name }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.kind, 'host')).limit(1);
     const signInUrl = new URL('/sign-in', env().APP_URL);
     signInUrl.searchParams.set('email', email);
     await enqueueEmail(tx, {

@@ -19,7 +19,7 @@ export async function makeStaff(role: Role, opts: { email?: string; revoked?: bo
 }
 
 export async function makeCoalition(name = 'Test Coalition') {
-  await getDb().insert(organisations).values({ slug: 'test-coalition', name });
+  await getDb().insert(organisations).values({ slug: 'test-coalition', name, kind: 'host' });
 }
 
 export async function userRow(id: string) {

@@ -80,7 +80,7 @@ export const staffPages: RouteRule[] = [
     path: `/dashboard/treaties/${PLACEHOLDER_ID}`,
     allowed: NOT_FOUND_OK,
   },
-  { file: 'app/(staff)/dashboard/organisations/page.tsx', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/organisations/page.tsx', permission: 'organisations:manage' },
 ];
 
 /** Every route.ts under app/ that serves staff (the rest are in publicRoutes, with a reason). */
@@ -114,6 +114,7 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/campaigns/actions.ts', name: 'createCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'updateCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'publishCampaignAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'setCampaignSponsorsAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'unpublishCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'closeCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'archiveCampaignAction', permission: 'campaigns:edit' },
@@ -124,6 +125,9 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updateCoalitionAction', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'createPartnerAction', permission: 'organisations:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updatePartnerAction', permission: 'organisations:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'retirePartnerAction', permission: 'organisations:manage' },
 ];
 
 /** The URL path a page.tsx or route.ts serves: route groups dropped, e.g. `/dashboard/team`. */

@@ -15,7 +15,7 @@ export const dashboardSections: readonly DashboardSection[] = [
   { href: '/dashboard/analytics', label: 'Analytics', permission: 'analytics:view', description: 'Views, signatures and sources over time.' },
   { href: '/dashboard/outbox', label: 'Outbox', permission: 'outbox:view', description: 'Every email queued, sent or failed.' },
   { href: '/dashboard/team', label: 'Team', permission: 'staff:manage', description: 'Invite colleagues and set their roles.' },
-  { href: '/dashboard/organisations', label: 'Organisations', permission: 'staff:manage', description: 'The coalition’s name, contact and delivery inbox.' },
+  { href: '/dashboard/organisations', label: 'Organisations', permission: 'organisations:manage', description: 'The coalition and its partner organisations: details, opt-in wording, short codes.' },
   { href: '/dashboard/audit', label: 'Audit', permission: 'audit:view', description: 'Who changed what, and when.' },
 ];
 
