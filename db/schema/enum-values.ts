@@ -23,7 +23,8 @@ export const COMMENT_STATUSES = ['none', 'pending', 'approved', 'hidden'] as con
 export const LETTER_STATUSES = ['pending_confirmation', 'queued', 'sent', 'self_send', 'failed'] as const;
 export const LETTER_CHANNELS = ['office_email', 'coalition_inbox', 'supporter'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
-export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
+// `partner`: staff of one partner organisation (users.organisation_id), who see only that organisation's data.
+export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer', 'partner'] as const;
 export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
 export const CWC_PRO_OR_CON = ['pro', 'con'] as const;
 // The coalition running the instance (one host) and the partner organisations that co-sponsor campaigns.

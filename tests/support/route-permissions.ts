@@ -81,11 +81,16 @@ export const staffPages: RouteRule[] = [
     allowed: NOT_FOUND_OK,
   },
   { file: 'app/(staff)/dashboard/organisations/page.tsx', permission: 'organisations:manage' },
+  { file: 'app/(staff)/dashboard/partner/page.tsx', permission: 'referrals:view' },
+  { file: 'app/(staff)/dashboard/partner/people/page.tsx', permission: 'consents:view' },
 ];
 
 /** Every route.ts under app/ that serves staff (the rest are in publicRoutes, with a reason). */
 export const staffRoutes: RouteRule[] = [
   { file: 'app/api/exports/signers/route.ts', permission: 'exports:run', path: '/api/exports/signers?preset=crm' },
+  // Host staff without a partner named get a 400 (choose an organisation) or, with partners, the first's CSV.
+  { file: 'app/api/exports/consents/route.ts', permission: 'consents:export', allowed: [200, 400] },
+  { file: 'app/api/exports/partner-breakdown/route.ts', permission: 'analytics:view' },
 ];
 
 /** Route handlers open to anyone, and why. */
