@@ -31,6 +31,8 @@ export const CWC_PRO_OR_CON = ['pro', 'con'] as const;
 export const ORGANISATION_KINDS = ['host', 'partner'] as const;
 // How a consent was given: the site's own forms, a partner's embedded widget, or the OSDI API.
 export const CONSENT_METHODS = ['form', 'embed', 'api'] as const;
+// What an OSDI API key may do: read, or also record signatures and outreaches.
+export const API_KEY_SCOPES = ['read', 'read_write'] as const;
 export const TOKEN_PURPOSES = ['confirm_signature', 'confirm_letters', 'unsubscribe'] as const;
 
 export type TreatyStageValue = (typeof TREATY_STAGES)[number];
@@ -42,4 +44,5 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export type Stance = (typeof SENATOR_STANCES)[number];

@@ -1,5 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
+  API_KEY_SCOPES,
   CAMPAIGN_STATUSES,
   CONSENT_METHODS,
   COMMENT_STATUSES,
@@ -32,3 +33,4 @@ export const tokenPurpose = pgEnum('token_purpose', TOKEN_PURPOSES);
 export const cwcProOrCon = pgEnum('cwc_pro_or_con', CWC_PRO_OR_CON);
 export const organisationKind = pgEnum('organisation_kind', ORGANISATION_KINDS);
 export const consentMethod = pgEnum('consent_method', CONSENT_METHODS);
+export const apiKeyScope = pgEnum('api_key_scope', API_KEY_SCOPES);

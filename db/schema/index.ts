@@ -11,3 +11,4 @@ export * from './auth';
 export * from './security';
 export * from './next-cache';
 export * from './consents';
+export * from './api-keys';

@@ -94,7 +94,15 @@ export const staffRoutes: RouteRule[] = [
 ];
 
 /** Route handlers open to anyone, and why. */
+const OSDI_REASON = 'OSDI API: authenticated by an organisation API key (OSDI-API-Token), scoped to that organisation in lib/osdi; tests/integration/osdi-api.test.ts.';
+
 export const publicRoutes: PublicRoute[] = [
+  { file: 'app/api/osdi/v1/route.ts', reason: OSDI_REASON },
+  { file: 'app/api/osdi/v1/petitions/route.ts', reason: OSDI_REASON },
+  { file: 'app/api/osdi/v1/petitions/[id]/route.ts', reason: OSDI_REASON },
+  { file: 'app/api/osdi/v1/petitions/[id]/signatures/route.ts', reason: OSDI_REASON },
+  { file: 'app/api/osdi/v1/people/route.ts', reason: OSDI_REASON },
+  { file: 'app/api/osdi/v1/people/[id]/route.ts', reason: OSDI_REASON },
   { file: 'app/api/auth/[...nextauth]/route.ts', reason: 'Auth.js itself: sign-in, callback, session, sign-out.' },
   { file: 'app/api/health/route.ts', reason: 'Readiness probe for load balancers; reports no personal data.' },
   { file: 'app/api/ping/route.ts', reason: 'Liveness probe; touches nothing.' },
@@ -133,6 +141,8 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'createPartnerAction', permission: 'organisations:manage' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updatePartnerAction', permission: 'organisations:manage' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'retirePartnerAction', permission: 'organisations:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'createApiKeyAction', permission: 'organisations:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'revokeApiKeyAction', permission: 'organisations:manage' },
 ];
 
 /** The URL path a page.tsx or route.ts serves: route groups dropped, e.g. `/dashboard/team`. */

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { revalidateCoalition } from '@/lib/campaigns/cache-tags';
 import { staffAction } from '@/lib/forms/staff-action';
 import { createPartner } from '@/lib/organisations/create-partner';
+import { CreateApiKeyInput, RevokeApiKeyInput, createApiKey, revokeApiKey } from '@/lib/osdi/api-keys';
 import { retirePartner } from '@/lib/organisations/retire-partner';
 import { CreatePartnerInput, RetirePartnerInput, UpdatePartnerInput } from '@/lib/organisations/schemas';
 import { UpdateCoalitionInput, updateCoalition } from '@/lib/organisations/update-coalition';
@@ -57,4 +58,22 @@ export const retirePartnerAction = staffAction({
   schema: RetirePartnerInput,
   run: (actor, input) => retirePartner({ actor, input }),
   done: ({ retired }) => ({ message: retired ? 'Partner retired.' : 'Partner restored.', revalidate: refreshPartners }),
+});
+
+export const createApiKeyAction = staffAction({
+  permission: 'organisations:manage',
+  fields: ['name', 'organisationId', 'scope'],
+  schema: CreateApiKeyInput,
+  run: (actor, input) => createApiKey({ actor, input }),
+  // The key is shown this once, in the form's answer; only its hash is stored.
+  done: ({ key }) => ({ message: `Key created. Copy it now; it will not be shown again: ${key}`, revalidate: () => revalidatePath('/dashboard/organisations') }),
+});
+
+export const revokeApiKeyAction = staffAction({
+  permission: 'organisations:manage',
+  fields: [],
+  hidden: ['id'],
+  schema: RevokeApiKeyInput,
+  run: (actor, input) => revokeApiKey({ actor, input }),
+  done: () => ({ message: 'Key revoked.', revalidate: () => revalidatePath('/dashboard/organisations') }),
 });

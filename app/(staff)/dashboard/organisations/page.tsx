@@ -3,7 +3,10 @@ import { InlineActionForm } from '@/components/dashboard/data-table/inline-actio
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { getCoalitionSettings } from '@/lib/organisations/get-coalition-settings';
 import { listPartners } from '@/lib/organisations/list-partners';
-import { retirePartnerAction } from './actions';
+import { formatDateTime } from '@/components/dashboard/data-table/format';
+import { listApiKeys } from '@/lib/osdi/api-keys';
+import { retirePartnerAction, revokeApiKeyAction } from './actions';
+import { ApiKeyForm } from './api-key-form';
 import { CoalitionForm } from './coalition-form';
 import { PartnerForm } from './partner-form';
 
@@ -11,7 +14,8 @@ export const metadata: Metadata = { title: 'Organisations' };
 
 export default async function OrganisationsPage() {
   const actor = await requireStaffPage('organisations:manage');
-  const [settings, partners] = await Promise.all([getCoalitionSettings({ actor }), listPartners({ actor })]);
+  const [settings, partners, keys] = await Promise.all([getCoalitionSettings({ actor }), listPartners({ actor }), listApiKeys({ actor })]);
+  const keyOrgs = [{ value: settings.id, label: `${settings.name} (host)` }, ...partners.filter((p) => !p.retired).map((p) => ({ value: p.id, label: p.name }))];
   return (
     <div className="space-y-6">
       <div>
@@ -51,6 +55,52 @@ export default async function OrganisationsPage() {
           <h3 className="mb-4 text-lg font-semibold">Add a partner</h3>
           <PartnerForm />
         </div>
+      </section>
+      <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="keys-heading">
+        <h2 id="keys-heading" className="text-xl font-semibold">
+          OSDI API keys
+        </h2>
+        <p className="text-sm text-muted">
+          Each key belongs to one organisation and sees what its staff may see: petitions, and only the people who opted in to it. Send it as the
+          OSDI-API-Token header to /api/osdi/v1.
+        </p>
+        {keys.length > 0 && (
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="text-left">
+                <th scope="col">Name</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Key</th>
+                <th scope="col">Access</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.id} className="border-t border-slate-200">
+                  <td>{k.name}</td>
+                  <td>{k.organisationName}</td>
+                  <td>
+                    <code>{k.prefix}…</code>
+                  </td>
+                  <td>{k.scope === 'read' ? 'read-only' : 'read-write'}</td>
+                  <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
+                  <td>
+                    {k.revoked ? (
+                      'revoked'
+                    ) : (
+                      <InlineActionForm action={revokeApiKeyAction} fields={{ id: k.id }} label="Revoke" accessibleLabel={`Revoke key ${k.name}`} tone="danger" />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <ApiKeyForm organisations={keyOrgs} />
       </section>
     </div>
   );
