@@ -43,7 +43,9 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/(staff)/dashboard/forbidden.tsx with HTTP 403 (lib/auth/require-staff.ts).
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    // Everything but /embed/*, which proxy.ts answers with frame-ancestors from EMBED_FRAME_ANCESTORS
+    // (lib/embeds/embed-headers.ts): only embeds may be framed, and only by the allowlist.
+    return [{ source: '/((?!embed/).*)', headers: securityHeaders }];
   },
 };
 

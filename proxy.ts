@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { PATHNAME_HEADER } from '@/lib/auth/request-path';
 import { REF_COOKIE, REF_COOKIE_MAX_AGE } from '@/lib/consents/read-action-ref';
 import { RefField } from '@/lib/consents/schemas';
+import { embedSecurityHeaders } from '@/lib/embeds/embed-headers';
 
 // Auth.js session cookie names (the __Secure- one over HTTPS).
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -34,6 +35,10 @@ export default function proxy(req: NextRequest) {
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('x-request-id', requestId);
   rememberReferrer(req, res);
+  // The one frameable part of the site (next.config.ts leaves its headers to this).
+  if (pathname.startsWith('/embed/')) {
+    for (const [name, value] of Object.entries(embedSecurityHeaders())) res.headers.set(name, value);
+  }
   return res;
 }
 

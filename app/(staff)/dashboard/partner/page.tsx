@@ -14,6 +14,12 @@ export const metadata: Metadata = { title: 'Partner' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** The partner's copy-paste snippet: the iframe, and iframe-resizer's parent script to size it. */
+const embedSnippet = (base: string, slug: string, ref: string) =>
+  `<iframe id="ratify-${slug}" src="${base}/embed/c/${slug}?ref=${ref}" title="Sign the petition" style="width:100%;border:0" loading="lazy"></iframe>\n` +
+  `<script src="https://cdn.jsdelivr.net/npm/@iframe-resizer/parent@5"></script>\n` +
+  `<script>iframeResize({ license: 'GPLv3', waitForLoad: true }, '#ratify-${slug}');</script>`;
+
 const pct = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)} %` : '–');
 
 /** One organisation's referrals: a partner sees its own; host staff choose a partner. */
@@ -102,6 +108,27 @@ export default async function PartnerDashboardPage({ searchParams }: Props) {
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="embed-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="embed-heading" className="text-lg font-semibold">
+          Embed the petition on {stats.organisation.name}’s website
+        </h2>
+        <p className="text-sm text-muted">
+          Paste this where the petition should appear. Signatures are credited to {stats.organisation.name}, its opt-in box comes first, and the frame
+          sizes itself to its content. Colours: add &amp;accent=1d4ed8&amp;bg=ffffff&amp;text=111827 (hex) to the address.
+        </p>
+        {stats.campaigns.map((c) => (
+          <div key={c.slug} className="mt-3">
+            <p className="text-sm font-medium">{c.title}</p>
+            <textarea
+              readOnly
+              rows={4}
+              aria-label={`Embed code for ${c.title}`}
+              className="mt-1 w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+              value={embedSnippet(base, c.slug, stats.organisation.slug)}
+            />
+          </div>
+        ))}
       </section>
     </div>
   );
