@@ -18,6 +18,9 @@ setup('the server has imported the Senate roster', async ({ request }) => {
 });
 
 setup('sign in one member of every role', async ({ browser }) => {
+  // Six members and a partner organisation, each waiting for its mail: on a loaded 2-core machine
+  // this took 56 s of the default 60.
+  setup.setTimeout(120_000);
   const owner = await browser.newContext();
   await signInAs(await owner.newPage(), OWNER_EMAIL);
   await owner.storageState({ path: authFile('owner') });
