@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { expect, test } from './support/staff';
 import { readMail, pathOf } from './support/mailbox';
 import { CAMPAIGN_PATH, CAMPAIGN_TITLE, fillPetition, signer, submitPetition } from './support/public';
@@ -95,4 +96,43 @@ test('the host sees the partner breakdown', async ({ staffPage }) => {
   const row = owner.getByRole('region', { name: 'Partner breakdown (all campaigns)' }).getByRole('row', { name: new RegExp(beta.name) });
   await expect(row).toContainText('2');
   expect(betaId).not.toBe('');
+});
+
+test('a plain page on another port embeds the petition; a signature in it is Beta’s, with Beta’s consent', async ({ page, request, browser }) => {
+  const port = Number(process.env.E2E_PORT ?? 3100) + 1;
+  const html = `<!doctype html><title>Beta's site</title><h1>Beta's site</h1>
+    <iframe id="ratify" title="Sign the petition" src="http://localhost:${process.env.E2E_PORT ?? 3100}/embed/c/protect-children-protocol?ref=${beta.code}&accent=%23aa0000" style="width:100%;height:1400px;border:0"></iframe>`;
+  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  try {
+    await withOwnIp(page);
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const frame = page.frameLocator('#ratify');
+    const s = signer('coal-embed');
+    await frame.getByLabel('First name').fill(s.firstName);
+    await frame.getByLabel('Last name').fill(s.lastName);
+    await frame.getByLabel('Email', { exact: true }).fill(s.email);
+    await frame.getByLabel('ZIP code', { exact: true }).fill(s.zip);
+    await expect(frame.getByRole('group', { name: 'Email updates (optional)' }).getByRole('checkbox').first()).toHaveAccessibleName(beta.words);
+    await frame.getByRole('checkbox', { name: beta.words }).check();
+    await frame.getByRole('button', { name: 'Sign the petition' }).click();
+    await expect(frame.getByText('Thank you! Check your email to confirm your signature.')).toBeVisible();
+    const mail = await readMail(request, s.email, 'signature-confirmation');
+    const confirm = await browser.newPage();
+    await confirm.goto(pathOf(mail.props.confirmUrl));
+    await confirm.getByRole('button', { name: 'Confirm my signature' }).click();
+    await expect(confirm.getByRole('heading', { level: 1, name: 'Your signature is confirmed' })).toBeVisible();
+    await confirm.close();
+
+    const staff = await browser.newContext();
+    const staffPage = await staff.newPage();
+    await signInAs(staffPage, `beta.${RUN}@e2e.ratify.test`);
+    await staffPage.goto('/dashboard/partner/people');
+    const row = staffPage.getByRole('row').filter({ has: staffPage.getByRole('cell', { name: s.email }) });
+    await expect(row).toContainText(beta.words);
+    await expect(row).toContainText('embed · embed:127.0.0.1');
+    await staff.close();
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
