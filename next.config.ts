@@ -7,7 +7,8 @@ const csp = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''),
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // Partner logos are https images from the partners' own sites (components/campaign/co-sponsors.tsx).
+  "img-src 'self' data: blob: https:",
   "font-src 'self'",
   "connect-src 'self'",
   "form-action 'self'",
@@ -42,7 +43,9 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/(staff)/dashboard/forbidden.tsx with HTTP 403 (lib/auth/require-staff.ts).
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    // Everything but /embed/*, which proxy.ts answers with frame-ancestors from EMBED_FRAME_ANCESTORS
+    // (lib/embeds/embed-headers.ts): only embeds may be framed, and only by the allowlist.
+    return [{ source: '/((?!embed/).*)', headers: securityHeaders }];
   },
 };
 

@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { PATHNAME_HEADER } from '@/lib/auth/request-path';
+import { REF_COOKIE, REF_COOKIE_MAX_AGE } from '@/lib/consents/read-action-ref';
+import { RefField } from '@/lib/consents/schemas';
+import { embedSecurityHeaders } from '@/lib/embeds/embed-headers';
 
 // Auth.js session cookie names (the __Secure- one over HTTPS).
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -31,7 +34,30 @@ export default function proxy(req: NextRequest) {
   headers.set(PATHNAME_HEADER, `${pathname}${search}`);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('x-request-id', requestId);
+  rememberReferrer(req, res);
+  // The one frameable part of the site (next.config.ts leaves its headers to this).
+  if (pathname.startsWith('/embed/')) {
+    for (const [name, value] of Object.entries(embedSecurityHeaders())) res.headers.set(name, value);
+  }
   return res;
+}
+
+/**
+ * A visitor who arrives on a campaign by a partner's `?ref=` link keeps that partner in a
+ * first-party cookie, so every action that follows credits it, even without JS and on later pages
+ * (lib/consents/read-action-ref.ts). Embeds do not need it: their form carries the ref itself.
+ */
+function rememberReferrer(req: NextRequest, res: NextResponse) {
+  if (!req.nextUrl.pathname.startsWith('/c/')) return;
+  const ref = RefField.parse(req.nextUrl.searchParams.get('ref') ?? undefined);
+  if (!ref) return;
+  res.cookies.set(REF_COOKIE, ref, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.nextUrl.protocol === 'https:',
+    path: '/',
+    maxAge: REF_COOKIE_MAX_AGE,
+  });
 }
 
 export const config = {

@@ -5,7 +5,7 @@ import { requiredLine, webUrl } from './fields';
 
 export const StaffInviteProps = z.object({
   inviterName: requiredLine(200),
-  role: z.enum(['owner', 'admin', 'editor', 'analyst', 'viewer']),
+  role: z.enum(['owner', 'admin', 'editor', 'analyst', 'viewer', 'partner']),
   signInUrl: webUrl,
   coalitionName: requiredLine(200),
 });

@@ -1,5 +1,7 @@
 'use client';
 
+import { ConsentBoxes, RefInput } from '@/components/consent/consent-boxes';
+import type { ConsentOffer } from '@/lib/consents/types';
 import { useEffect, useRef, useState } from 'react';
 import { FormGuardFields } from '@/components/ui/form-guard-fields';
 import { FormMessage } from '@/components/ui/form-message';
@@ -9,6 +11,9 @@ import type { LetterFormState, LetterFormValues } from '@/lib/forms/letter';
 import { CWC_PREFIXES } from '@/lib/letters/cwc/schemas';
 import { LETTER_BODY_MAX, PERSONAL_SENTENCE_MAX, type LetterDraft, type LetterSenator } from '@/lib/letters/letter-draft';
 import { LetterPreview, type PreviewInput } from './letter-preview';
+
+/** The opt-in boxes of the campaign, and the `?ref=` the page was opened with. */
+export type LetterConsent = { offers: ConsentOffer[]; refOnlyPartnerBox: boolean; ref?: string };
 
 type Props = {
   action: (formData: FormData) => void;
@@ -23,6 +28,7 @@ type Props = {
   stateCode: string;
   zip: string;
   source?: string;
+  consent: LetterConsent;
   requirePersonalSentence: boolean;
   /** Letters go through the Senate's CWC service, which needs a title and a full postal address. */
   requireStreet: boolean;
@@ -100,6 +106,7 @@ export function LetterForm(p: Props) {
       <FormMessage>{p.state.status === 'error' ? p.state.message : undefined}</FormMessage>
       <FormGuardFields token={p.guardToken} />
       {p.source && <input type="hidden" name="source" value={p.source} />}
+      <RefInput initial={p.consent.ref} />
       <input type="hidden" name="state" value={p.stateCode} />
 
       <Field label="Subject" name="subject" required defaultValue={initial.subject} error={err('subject')} />
@@ -195,6 +202,7 @@ export function LetterForm(p: Props) {
         />
       </fieldset>
 
+      <ConsentBoxes offers={p.consent.offers} refOnlyPartnerBox={p.consent.refOnlyPartnerBox} initialRef={p.consent.ref} checked={v} />
       <p className="text-sm text-muted">
         By sending, you let {p.organisationName} keep your name, email and the address you give to deliver your letters,
         send you a copy and confirm your email. Your letters are sent as you wrote them, signed with your name; a

@@ -8,10 +8,12 @@ import type { LetterDraft } from '@/lib/letters/letter-draft';
 import { stateName } from '@/lib/geo/us-states';
 import { LetterForm } from './letter-form';
 import { LetterResult } from './letter-result';
+import type { LetterConsent } from './letter-form';
 
 type Props = {
   slug: string;
   source?: string;
+  consent: LetterConsent;
   initialLookup: LookupView;
   draft: Pick<LetterDraft, 'salutation' | 'subject' | 'body'>;
   requirePersonalSentence: boolean;
@@ -52,6 +54,7 @@ export function WritePanel(p: Props) {
           stateCode={r.state}
           zip={r.zip ?? ''}
           source={p.source}
+          consent={p.consent}
           requirePersonalSentence={p.requirePersonalSentence}
           requireStreet={p.requireStreet}
           organisationName={p.organisationName}

@@ -3,11 +3,13 @@
 import { useEffect, useRef } from 'react';
 import { SourceInput } from '@/components/campaign/source-input';
 import { Button } from '@/components/ui/button';
-import { CheckboxField, Field, TextAreaField } from '@/components/ui/field';
+import { ConsentBoxes, RefInput } from '@/components/consent/consent-boxes';
+import { Field, TextAreaField } from '@/components/ui/field';
 import { FormGuardFields } from '@/components/ui/form-guard-fields';
 import { FormMessage } from '@/components/ui/form-message';
 import { useFormGuard } from '@/components/ui/use-form-guard';
 import type { PetitionFormState } from '@/lib/forms/petition';
+import type { ConsentOffer } from '@/lib/consents/types';
 import type { SignerVisibility } from '@/lib/campaigns/get-public-campaign';
 
 const VISIBILITY_NOTE: Record<SignerVisibility, string> = {
@@ -25,10 +27,27 @@ type Props = {
   organisationName: string;
   signerVisibility: SignerVisibility;
   commentModeration: boolean;
+  consentOffers: ConsentOffer[];
+  refOnlyPartnerBox: boolean;
+  /** Known on the server only for embeds (the campaign page is cached). */
+  initialRef?: string;
+  initialSource?: string;
 };
 
 /** The signing form: plain fields posted to a server action, so it works before (or without) JS. */
-export function PetitionForm({ action, state, guardToken, minFillSeconds, organisationName, signerVisibility, commentModeration }: Props) {
+export function PetitionForm({
+  action,
+  state,
+  guardToken,
+  minFillSeconds,
+  organisationName,
+  signerVisibility,
+  commentModeration,
+  consentOffers,
+  refOnlyPartnerBox,
+  initialRef,
+  initialSource,
+}: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const guard = useFormGuard(guardToken, minFillSeconds);
   const v = state.values;
@@ -47,7 +66,8 @@ export function PetitionForm({ action, state, guardToken, minFillSeconds, organi
     <form ref={formRef} action={action} onSubmit={guard.onSubmit} noValidate className="mt-4 space-y-4">
       <FormMessage>{state.status === 'error' ? state.message : undefined}</FormMessage>
       <FormGuardFields token={guardToken} />
-      <SourceInput />
+      <SourceInput initial={initialSource} />
+      <RefInput initial={initialRef} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           label="First name"
@@ -95,12 +115,7 @@ export function PetitionForm({ action, state, guardToken, minFillSeconds, organi
         error={err('comment')}
         hint={commentModeration ? 'Up to 1,000 characters. Comments are published only after review.' : 'Up to 1,000 characters.'}
       />
-      <CheckboxField
-        label={`Keep me updated about this campaign by email from ${organisationName}.`}
-        name="optIn"
-        defaultChecked={v?.optIn ?? false}
-        hint="Optional. You can unsubscribe from any email."
-      />
+      <ConsentBoxes offers={consentOffers} refOnlyPartnerBox={refOnlyPartnerBox} initialRef={initialRef} checked={v} />
       <p className="text-sm text-muted">
         By signing, you let {organisationName} keep your name, email, ZIP code and comment to run this petition and
         show your support to the Senate. {VISIBILITY_NOTE[signerVisibility]} We never sell or share your details.

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import type { SignerVisibility } from '@/lib/campaigns/get-public-campaign';
+import type { ConsentOffer } from '@/lib/consents/types';
 import { initialPetitionState, type PetitionFormState } from '@/lib/forms/petition';
 import { PetitionForm } from './petition-form';
 import { PetitionProgress } from './petition-progress';
@@ -18,6 +19,10 @@ type Props = {
   commentModeration: boolean;
   guardToken: string;
   minFillSeconds: number;
+  consentOffers: ConsentOffer[];
+  refOnlyPartnerBox: boolean;
+  initialRef?: string;
+  initialSource?: string;
   action: (state: PetitionFormState, formData: FormData) => Promise<PetitionFormState>;
 };
 
@@ -60,6 +65,10 @@ export function PetitionPanel(p: Props) {
         organisationName={p.organisationName}
         signerVisibility={p.signerVisibility}
         commentModeration={p.commentModeration}
+        consentOffers={p.consentOffers}
+        refOnlyPartnerBox={p.refOnlyPartnerBox}
+        initialRef={p.initialRef}
+        initialSource={p.initialSource}
       />
     </div>
   );

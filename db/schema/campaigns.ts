@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { campaignStatus, cwcProOrCon, deliveryMode, signerVisibility } from './enums';
 import { organisations } from './organisations';
 import { treaties } from './treaties';
@@ -31,6 +31,8 @@ export const campaigns = pgTable(
     // (lib/letters/cwc/schemas.ts lists them) and whether the letters support or oppose.
     cwcTopic: text('cwc_topic').notNull().default('International Affairs'),
     cwcProOrCon: cwcProOrCon('cwc_pro_or_con').notNull().default('pro'),
+    // A visitor who arrives by a partner's `?ref=` link sees only that partner's opt-in box (and the host's).
+    refOnlyPartnerBox: boolean('ref_only_partner_box').notNull().default(false),
     resultNote: text('result_note'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -49,5 +51,22 @@ export const campaignSlugRedirects = pgTable('campaign_slug_redirects', {
     .references(() => campaigns.id, { onDelete: 'cascade' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// The partners co-sponsoring a campaign, in the order staff chose (shown on the campaign page and
+// offered as opt-in boxes). A partner can co-sponsor any number of campaigns.
+export const campaignSponsors = pgTable(
+  'campaign_sponsors',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.organisationId] }), index('campaign_sponsors_org_idx').on(t.organisationId)],
+);
 
 export type Campaign = typeof campaigns.$inferSelect;

@@ -23,9 +23,16 @@ export const COMMENT_STATUSES = ['none', 'pending', 'approved', 'hidden'] as con
 export const LETTER_STATUSES = ['pending_confirmation', 'queued', 'sent', 'self_send', 'failed'] as const;
 export const LETTER_CHANNELS = ['office_email', 'coalition_inbox', 'supporter'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
-export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
+// `partner`: staff of one partner organisation (users.organisation_id), who see only that organisation's data.
+export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer', 'partner'] as const;
 export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
 export const CWC_PRO_OR_CON = ['pro', 'con'] as const;
+// The coalition running the instance (one host) and the partner organisations that co-sponsor campaigns.
+export const ORGANISATION_KINDS = ['host', 'partner'] as const;
+// How a consent was given: the site's own forms, a partner's embedded widget, or the OSDI API.
+export const CONSENT_METHODS = ['form', 'embed', 'api'] as const;
+// What an OSDI API key may do: read, or also record signatures and outreaches.
+export const API_KEY_SCOPES = ['read', 'read_write'] as const;
 export const TOKEN_PURPOSES = ['confirm_signature', 'confirm_letters', 'unsubscribe'] as const;
 
 export type TreatyStageValue = (typeof TREATY_STAGES)[number];
@@ -35,4 +42,7 @@ export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export type Stance = (typeof SENATOR_STANCES)[number];

@@ -1,11 +1,14 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
+  API_KEY_SCOPES,
   CAMPAIGN_STATUSES,
+  CONSENT_METHODS,
   COMMENT_STATUSES,
   CWC_PRO_OR_CON,
   DELIVERY_MODES,
   LETTER_CHANNELS,
   LETTER_STATUSES,
+  ORGANISATION_KINDS,
   OUTBOX_STATUSES,
   SENATOR_STANCES,
   SIGNER_VISIBILITIES,
@@ -28,3 +31,6 @@ export const senatorStance = pgEnum('senator_stance', SENATOR_STANCES);
 export const tokenPurpose = pgEnum('token_purpose', TOKEN_PURPOSES);
 // Whether a CWC message supports or opposes what it is about (the Senate's ProOrCon element).
 export const cwcProOrCon = pgEnum('cwc_pro_or_con', CWC_PRO_OR_CON);
+export const organisationKind = pgEnum('organisation_kind', ORGANISATION_KINDS);
+export const consentMethod = pgEnum('consent_method', CONSENT_METHODS);
+export const apiKeyScope = pgEnum('api_key_scope', API_KEY_SCOPES);

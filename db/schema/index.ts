@@ -10,3 +10,5 @@ export * from './audit-log';
 export * from './auth';
 export * from './security';
 export * from './next-cache';
+export * from './consents';
+export * from './api-keys';

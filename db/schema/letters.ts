@@ -1,5 +1,6 @@
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns';
+import { organisations } from './organisations';
 import { letterChannel, letterStatus } from './enums';
 import { senators } from './senators';
 import { supporters } from './supporters';
@@ -35,6 +36,8 @@ export const letters = pgTable(
     deliveredTo: text('delivered_to'),
     outboxId: uuid('outbox_id'),
     failureReason: text('failure_reason'),
+    // The partner whose `?ref=` link brought this action (credited in its dashboard), beside the free-form source.
+    refOrganisationId: uuid('ref_organisation_id').references(() => organisations.id),
     source: text('source'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns';
+import { organisations } from './organisations';
 import { commentStatus, signerVisibility } from './enums';
 
 export const supporters = pgTable(
@@ -56,6 +57,8 @@ export const signatures = pgTable(
     comment: text('comment'),
     commentStatus: commentStatus('comment_status').notNull().default('none'),
     optedIn: boolean('opted_in').notNull().default(false),
+    // The partner whose `?ref=` link brought this action (credited in its dashboard), beside the free-form source.
+    refOrganisationId: uuid('ref_organisation_id').references(() => organisations.id),
     source: text('source'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

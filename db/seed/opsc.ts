@@ -3,6 +3,7 @@
 
 export const coalition = {
   slug: 'childrens-protocol-coalition',
+  kind: 'host' as const,
   name: "Children's Protocol Coalition",
   tagline: 'US organisations working for Senate ratification of the treaties that protect children.',
   website: null as string | null,

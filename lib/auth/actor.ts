@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 // No `server-only`: imported by services that tests and CLIs load directly.
 
 /** The part of a signed-in staff user the services need (a `StaffUser` fits). */
-export type StaffActor = { id: string; email: string | null; role: Role };
+export type StaffActor = { id: string; email: string | null; role: Role; organisationId?: string | null };
 
 /**
  * Defence in depth: pages and actions check the session first; services check again, so a

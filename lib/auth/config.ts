@@ -75,11 +75,11 @@ export async function createAuthConfig(deps: AuthDeps = defaultDeps): Promise<Ne
         return resolveAuthRedirect(url, baseUrl);
       },
       session({ session, user }) {
-        const row = user as typeof user & { role?: string; revokedAt?: Date | string | null };
+        const row = user as typeof user & { role?: string; revokedAt?: Date | string | null; organisationId?: string | null };
         // A fresh object: the adapter's session carries the session token, which must never reach
         // the JSON answer of /api/auth/session (the cookie holding it is httpOnly for a reason).
         const payload = {
-          user: { id: row.id, email: row.email, name: row.name ?? null, role: row.role, revoked: !!row.revokedAt },
+          user: { id: row.id, email: row.email, name: row.name ?? null, role: row.role, organisationId: row.organisationId ?? null, revoked: !!row.revokedAt },
           expires: session.expires,
         };
         return payload as unknown as typeof session;

@@ -1,12 +1,18 @@
 // Who may do what. Roles are not a ladder: an editor shapes campaigns but never sees people;
-// an analyst sees people and exports but edits nothing. README.md carries this matrix.
+// an analyst sees people and exports but edits nothing; a partner sees only its own organisation's
+// figures and opt-ins (the services scope by actor.organisationId). README.md carries this matrix.
 import { STAFF_ROLES } from '@/db/schema/enum-values';
 
 export const roles = STAFF_ROLES;
 export type Role = (typeof roles)[number];
 
 export const permissions = {
-  'dashboard:view': ['owner', 'admin', 'editor', 'analyst', 'viewer'],
+  'dashboard:view': ['owner', 'admin', 'editor', 'analyst', 'viewer', 'partner'],
+  // Referral figures (aggregates): a partner its own, host staff any partner's.
+  'referrals:view': ['owner', 'admin', 'editor', 'analyst', 'viewer', 'partner'],
+  // The people who opted in to an organisation, and their export: a partner only its own.
+  'consents:view': ['owner', 'admin', 'analyst', 'partner'],
+  'consents:export': ['owner', 'admin', 'analyst', 'partner'],
   'analytics:view': ['owner', 'admin', 'editor', 'analyst', 'viewer'],
   'campaigns:view': ['owner', 'admin', 'editor', 'analyst', 'viewer'],
   'campaigns:edit': ['owner', 'admin', 'editor'],
@@ -19,6 +25,7 @@ export const permissions = {
   'exports:run': ['owner', 'admin', 'analyst'],
   'outbox:view': ['owner', 'admin'],
   'staff:manage': ['owner', 'admin'],
+  'organisations:manage': ['owner', 'admin'],
   'audit:view': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

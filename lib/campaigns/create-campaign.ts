@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, organisations, treaties } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -31,7 +31,7 @@ export async function createCampaign({ actor, input }: { actor: StaffActor; inpu
 
   return withSlugRace(() =>
     getDb().transaction(async (tx) => {
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'host')).limit(1);
       if (!org) throw new AppError('CONFLICT', 'Set up the coalition before creating campaigns.');
       const [treaty] = await tx.select({ id: treaties.id }).from(treaties).where(eq(treaties.id, treatyId));
       if (!treaty) throw new AppError('VALIDATION', 'Please correct the highlighted fields.', { treatyId: ['Choose a treaty.'] });

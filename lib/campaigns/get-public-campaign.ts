@@ -2,6 +2,8 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, organisations, treaties } from '@/db/schema';
+import { listConsentOffers } from '@/lib/consents/consent-offers';
+import type { ConsentOffer } from '@/lib/consents/types';
 import { loadTreatyView, type TreatyView } from '@/lib/treaties/load-treaty-view';
 
 export type { TreatyStage } from '@/lib/treaties/load-treaty-view';
@@ -24,6 +26,9 @@ export type PublicCampaign = {
   resultNote: string | null;
   closedAt: string | null;
   organisationName: string;
+  /** The opt-in boxes (host first, then co-sponsors in order); the co-sponsors are also shown with logo and link. */
+  consentOffers: ConsentOffer[];
+  refOnlyPartnerBox: boolean;
   treaty: TreatyView;
 };
 
@@ -38,7 +43,7 @@ export async function getPublicCampaign(id: string): Promise<PublicCampaign | nu
     .where(and(eq(campaigns.id, id), inArray(campaigns.status, ['live', 'closed'])));
   if (!row) return null;
   const { c, t } = row;
-  const treaty = await loadTreatyView(db, t);
+  const [treaty, consentOffers] = await Promise.all([loadTreatyView(db, t), listConsentOffers(db, c.id)]);
   return {
     id: c.id,
     slug: c.slug,
@@ -54,6 +59,8 @@ export async function getPublicCampaign(id: string): Promise<PublicCampaign | nu
     resultNote: c.resultNote,
     closedAt: c.closedAt?.toISOString() ?? null,
     organisationName: row.organisationName,
+    consentOffers,
+    refOnlyPartnerBox: c.refOnlyPartnerBox,
     treaty,
   };
 }

@@ -26,6 +26,7 @@ export type StaffCampaign = CampaignContent & {
   coalitionInboxSet: boolean;
   treaty: PublicCampaign['treaty'];
   counts: { signatures: number; letters: number };
+  refOnlyPartnerBox: boolean;
   sampleSenator: SampleSenator;
 };
 
@@ -75,6 +76,7 @@ export async function getStaffCampaign({ actor, input }: { actor: StaffActor; in
     petitionGoal: c.petitionGoal,
     goalAutoStep: c.goalAutoStep,
     signerVisibility: c.signerVisibility,
+    refOnlyPartnerBox: c.refOnlyPartnerBox,
     commentModeration: c.commentModeration,
     letterSubjectTemplate: c.letterSubjectTemplate,
     letterBodyTemplate: c.letterBodyTemplate,

@@ -43,7 +43,8 @@ export const cachedResolveSlug = (slug: string) =>
 export const cachedPublicCampaign = (id: string) =>
   cached(['public-campaign', id], () => getPublicCampaign(id), {
     revalidate: CONTENT_TTL_SECONDS,
-    tags: [campaignTag(id)],
+    // The coalition's and partners' names, logos and opt-in words are part of it.
+    tags: [campaignTag(id), COALITION_TAG],
   });
 
 /** `ttlSeconds` also caps the revalidate time of a cached page that calls it: pages pass a longer one. */

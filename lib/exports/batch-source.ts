@@ -1,4 +1,5 @@
 import 'server-only';
+import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/raw';
 import { csvLine } from './csv-format';
@@ -23,7 +24,19 @@ export function openBatchSource(
   filters: ExportFilters,
   batchRows = EXPORT_BATCH_ROWS,
 ): CsvSource {
-  const labels = exportHeader(preset);
+  return openKeysetSource(db, exportHeader(preset), (page) => signerExportSelect(preset, filters, { page }), batchRows);
+}
+
+/**
+ * The paging loop for any SELECT that returns the `labels` columns plus the keyset columns `__at`
+ * and `__id`, starting after `page.after` (signers; an organisation's opted-in people).
+ */
+export function openKeysetSource(
+  db: DbOrTx,
+  labels: string[],
+  pageSelect: (page: { after: Keyset | null; limit: number }) => SQL,
+  batchRows = EXPORT_BATCH_ROWS,
+): CsvSource {
   const encoder = new TextEncoder();
   let after: Keyset | null = null;
   let headerSent = false;
@@ -34,7 +47,7 @@ export function openBatchSource(
       if (done) return null;
       const header = headerSent ? '' : csvLine(labels);
       headerSent = true;
-      const rows = await queryRows<BatchRow>(db, signerExportSelect(preset, filters, { page: { after, limit: batchRows } }));
+      const rows = await queryRows<BatchRow>(db, pageSelect({ after, limit: batchRows }));
       if (rows.length < batchRows) done = true;
       if (rows.length > 0) {
         const last = rows[rows.length - 1];

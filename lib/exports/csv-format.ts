@@ -25,13 +25,13 @@ export function isoDay(date: Date): string {
 }
 
 /** `<slug>-signers-YYYY-MM-DD.csv`, or `all-campaigns-signers-…` without a campaign. */
-export function exportFilename(slug: string | null | undefined, date: Date): string {
+export function exportFilename(slug: string | null | undefined, date: Date, kind = 'signers'): string {
   const safe = (slug ?? '')
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
-  return `${safe || 'all-campaigns'}-signers-${isoDay(date)}.csv`;
+  return `${safe || 'all-campaigns'}-${kind}-${isoDay(date)}.csv`;
 }
 
 /** `attachment` with an ASCII filename and its RFC 5987 twin (the builder only makes ASCII anyway). */

@@ -1,5 +1,6 @@
 // Shared by the letter form (client) and its server action: no server-only.
 import type { AppErrorCode } from '@/lib/errors';
+import { partnerChoicesFrom } from './petition';
 import { readFields } from './values';
 import type { LetterDelivery, SendLettersResult } from '@/lib/letters/types';
 
@@ -15,6 +16,8 @@ export type LetterFormValues = {
   subject: string;
   body: string;
   personalSentence: string;
+  optIn: boolean;
+  optInPartners: string[];
 };
 
 export type LetterFormState =
@@ -34,8 +37,9 @@ export type LetterFormState =
 export const initialLetterState: LetterFormState = { status: 'idle' };
 
 // Long enough to hand back an over-long letter for trimming, short enough to bound the echo.
-export function letterValuesFrom(formData: Pick<FormData, 'get'>): LetterFormValues {
-  return readFields(formData, ['firstName', 'lastName', 'email', 'zip', 'state', 'city', 'street', 'prefix', 'subject', 'body', 'personalSentence']);
+export function letterValuesFrom(formData: Pick<FormData, 'get' | 'getAll'>): LetterFormValues {
+  const v = readFields(formData, ['firstName', 'lastName', 'email', 'zip', 'state', 'city', 'street', 'prefix', 'subject', 'body', 'personalSentence']);
+  return { ...v, optIn: formData.get('optIn') === 'on', optInPartners: partnerChoicesFrom(formData) };
 }
 
 /** The confirmation page's button: idle, then where each letter went, or why the link did not work. */

@@ -2,6 +2,15 @@
 import type { AppErrorCode } from '@/lib/errors';
 import { readFields } from './values';
 
+/** The partner opt-in boxes ticked on a form (repeated `optInPartner`), capped. */
+export function partnerChoicesFrom(formData: Pick<FormData, 'getAll'>): string[] {
+  return formData
+    .getAll('optInPartner')
+    .filter((v): v is string => typeof v === 'string')
+    .slice(0, 30)
+    .map((v) => v.slice(0, 40));
+}
+
 export type PetitionFormValues = {
   firstName: string;
   lastName: string;
@@ -9,6 +18,8 @@ export type PetitionFormValues = {
   zip: string;
   comment: string;
   optIn: boolean;
+  /** The partner boxes ticked (short codes). */
+  optInPartners: string[];
 };
 
 export type PetitionFormState = {
@@ -30,7 +41,7 @@ export type PetitionFormState = {
 export const initialPetitionState: PetitionFormState = { status: 'idle' };
 
 /** Read the petition fields from a form post as plain strings (capped), for validation and echo. */
-export function petitionValuesFrom(formData: Pick<FormData, 'get'>): PetitionFormValues {
+export function petitionValuesFrom(formData: Pick<FormData, 'get' | 'getAll'>): PetitionFormValues {
   const v = readFields(formData, ['firstName', 'lastName', 'email', 'zip', 'comment'], { max: 10_000 });
-  return { ...v, optIn: formData.get('optIn') === 'on' };
+  return { ...v, optIn: formData.get('optIn') === 'on', optInPartners: partnerChoicesFrom(formData) };
 }

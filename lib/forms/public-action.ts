@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { readActionSource } from '@/lib/campaigns/read-action-source';
 import { kickDrain } from '@/lib/email/drain-loop';
 import { toFormState, validationError } from '@/lib/errors';
-import { requestHeaders, runAfterResponse } from '@/lib/http/request-scope';
+import { readCookie, requestHeaders, runAfterResponse } from '@/lib/http/request-scope';
+import { REF_COOKIE, readActionRef } from '@/lib/consents/read-action-ref';
 import { checkFormGuard, guardTokenForRetry } from '@/lib/security/form-guard';
 import { currentRequestOrigin } from '@/lib/security/client-ip';
 import { enforcePublicLimits, type PublicAction } from '@/lib/security/public-limits';
@@ -47,7 +48,7 @@ export type PublicFormSpec<V, S extends z.ZodType, R, St> = PublicPipeline<S, R>
   /** The fields as typed (capped strings), echoed back after an error. */
   values: (formData: FormData) => V;
   /** The service input from the typed values, the bound argument (the campaign slug) and the source. */
-  input: (values: V, ctx: { bound: string; source: string | undefined }) => unknown;
+  input: (values: V, ctx: { bound: string; source: string | undefined; ref: string | undefined }) => unknown;
   success: (result: R, input: z.output<S>) => St;
   /** Shown when something unexpected fails: say what did not happen. */
   fallback: string;
@@ -55,7 +56,7 @@ export type PublicFormSpec<V, S extends z.ZodType, R, St> = PublicPipeline<S, R>
 
 /**
  * A supporter form's server action, bound to its campaign slug: the anti-bot form guard, the
- * `?source=` it arrived with, then the public pipeline. Works as a plain form post without JS (the
+ * `?source=` and `?ref=` it arrived with, then the public pipeline. Works as a plain form post without JS (the
  * page re-renders with the returned state). After an error the form gets back what was typed and a
  * form token (guardTokenForRetry): the one it had when genuine (a fresh one would restart the
  * minimum fill time and refuse a quick correction), a fresh one when it was forged, expired or signed
@@ -68,7 +69,8 @@ export function publicFormAction<V, S extends z.ZodType, R, St>(spec: PublicForm
       await checkFormGuard(formData);
       const headers = await requestHeaders();
       const source = readActionSource(formData.get('source'), headers.get('referer'));
-      const { input, result } = await runPublicPipeline(spec, spec.input(values, { bound, source }), headers);
+      const ref = readActionRef(formData.get('ref'), headers.get('referer'), await readCookie(REF_COOKIE));
+      const { input, result } = await runPublicPipeline(spec, spec.input(values, { bound, source, ref }), headers);
       return spec.success(result, input);
     } catch (e) {
       const guardToken = await guardTokenForRetry(formData);

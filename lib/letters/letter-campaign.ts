@@ -14,6 +14,7 @@ export type LetterCampaign = {
   /** Live and not archived: letters can be written. */
   open: boolean;
   requirePersonalSentence: boolean;
+  refOnlyPartnerBox: boolean;
   organisationName: string;
   treatyName: string;
   treatyShortName: string;
@@ -35,6 +36,7 @@ export async function loadLetterCampaign(
       status: campaigns.status,
       archivedAt: campaigns.archivedAt,
       requirePersonalSentence: campaigns.requirePersonalSentence,
+      refOnlyPartnerBox: campaigns.refOnlyPartnerBox,
       deliveryMode: campaigns.deliveryMode,
       subjectTemplate: campaigns.letterSubjectTemplate,
       bodyTemplate: campaigns.letterBodyTemplate,
@@ -67,6 +69,7 @@ export async function getLetterCampaign(id: string, db: DbOrTx = getDb()): Promi
     title: row.title,
     open: row.open,
     requirePersonalSentence: row.requirePersonalSentence,
+    refOnlyPartnerBox: row.refOnlyPartnerBox,
     organisationName: row.organisationName,
     treatyName: row.treatyName,
     treatyShortName: row.treatyShortName,

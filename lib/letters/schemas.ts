@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isUsStateCode } from '@/lib/geo/us-states';
 import { SourceField } from '@/lib/petitions/schemas';
+import { OptInPartnersField, RefField } from '@/lib/consents/schemas';
 import {
+  CheckboxField,
   EmailField,
   FirstNameField,
   LastNameField,
@@ -86,7 +88,11 @@ export const SendLettersInput = z.object({
   subject: LetterSubjectField,
   body: LetterBodyField,
   personalSentence: PersonalSentenceField,
+  /** The host's opt-in box, then the partners'. */
+  optIn: CheckboxField.optional().transform((v) => v ?? false),
+  optInPartners: OptInPartnersField,
   source: SourceField,
+  ref: RefField,
 });
 export type SendLettersInput = z.input<typeof SendLettersInput>;
 export type SendLettersData = z.output<typeof SendLettersInput>;

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, type Db, type DbOrTx } from '@/db/client';
 import { letters } from '@/db/schema';
+import type { ConsentMethod } from '@/db/schema/enum-values';
+import { findRefPartnerId, recordConsents } from '@/lib/consents/record-consents';
 import { enqueueEmail } from '@/lib/email/enqueue';
 import { cwcEnabled, env } from '@/lib/env';
 import { secretLink } from '@/lib/email/secret-links';
@@ -68,7 +70,12 @@ function isTrusted(writer: TrustedWriter | null | undefined, email: string, supp
  * The supporter's stored profile is never changed here (findOrCreateSupporter).
  */
 export async function sendLetters(
-  { input, writer, requireStreet = cwcEnabled() }: { input: SendLettersInput; writer?: TrustedWriter | null; requireStreet?: boolean },
+  {
+    input,
+    writer,
+    requireStreet = cwcEnabled(),
+    method = 'form',
+  }: { input: SendLettersInput; writer?: TrustedWriter | null; requireStreet?: boolean; method?: ConsentMethod },
   db: Db = getDb(),
 ): Promise<SendLettersResult> {
   // While the Senate's CWC channel is on, a letter needs a full postal address and a title.
@@ -94,6 +101,7 @@ export async function sendLetters(
     const supporter = await findOrCreateSupporter(tx, { email, ...record, namePrefix: data.prefix ?? null });
     const trusted = isTrusted(writer, email, supporter);
     const batchId = randomUUID();
+    const refOrganisationId = await findRefPartnerId(tx, data.ref);
     const edited = isLetterEdited(data.body, campaign.draft.body);
     const rows = cards.map((s) => {
       const letter = composeLetter({
@@ -116,6 +124,7 @@ export async function sendLetters(
         edited,
         status: 'pending_confirmation' as const,
         source: data.source ?? null,
+        refOrganisationId,
       };
     });
     // New letters are inserted; ones still waiting for confirmation take this submission's text
@@ -137,12 +146,26 @@ export async function sendLetters(
           body: sql`excluded.body`,
           edited: sql`excluded.edited`,
           source: sql`excluded.source`,
+          refOrganisationId: sql`excluded.ref_organisation_id`,
           updatedAt: sql`now()`,
         },
         setWhere: sql`${letters.status} = 'pending_confirmation'`,
       })
       .returning({ id: letters.id, senatorId: letters.senatorId });
 
+    // The boxes ticked on a submission that wrote letters; the first consent per organisation and campaign stands.
+    if (written.length > 0) {
+      await recordConsents(tx, {
+        supporterId: supporter.id,
+        campaignId: campaign.id,
+        optIn: data.optIn,
+        optInPartners: data.optInPartners,
+        refOrganisationId,
+        method,
+        source: data.source ?? null,
+        letterBatchId: batchId,
+      });
+    }
     const writtenIds = new Set(written.map((r) => r.senatorId));
     const names = (pick: (s: SenatorCard) => boolean) => cards.filter(pick).map((s) => senatorDisplayName(s.name));
     const allNames = names(() => true);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { organisations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -10,7 +10,12 @@ export type CoalitionSettings = {
   name: string;
   tagline: string | null;
   website: string | null;
+  logoUrl: string | null;
+  privacyPolicyUrl: string | null;
+  contactEmail: string | null;
+  optInText: string | null;
   deliveryInboxEmail: string | null;
+  slug: string;
   /** Version token for the settings form. */
   updatedAt: string;
 };
@@ -18,14 +23,19 @@ export type CoalitionSettings = {
 /** The coalition's editable settings, for the settings page (staff managers only). */
 export async function getCoalitionSettings({ actor }: { actor: StaffActor }): Promise<CoalitionSettings> {
   assertCan(actor, 'staff:manage');
-  const [org] = await getDb().select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+  const [org] = await getDb().select().from(organisations).where(eq(organisations.kind, 'host')).limit(1);
   if (!org) throw new AppError('NOT_FOUND', 'The coalition has not been set up yet.');
   return {
     id: org.id,
     name: org.name,
     tagline: org.tagline,
     website: org.website,
+    logoUrl: org.logoUrl,
+    privacyPolicyUrl: org.privacyPolicyUrl,
+    contactEmail: org.contactEmail,
+    optInText: org.optInText,
     deliveryInboxEmail: org.deliveryInboxEmail,
+    slug: org.slug,
     updatedAt: org.updatedAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { organisations } from '@/db/schema';
 
@@ -10,7 +10,7 @@ export async function getCoalition(): Promise<CoalitionDto> {
   const [org] = await getDb()
     .select({ id: organisations.id, name: organisations.name, tagline: organisations.tagline, website: organisations.website })
     .from(organisations)
-    .orderBy(asc(organisations.createdAt))
+    .where(eq(organisations.kind, 'host'))
     .limit(1);
   return org ?? { id: '', name: 'Ratify', tagline: null, website: null };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { versionStamp } from '@/lib/forms/fields';
 import { getDb } from '@/db/client';
@@ -8,23 +8,28 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
 import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { OptionalHttpUrl, orNull } from '@/lib/treaties/schemas';
+import { PartnerFields } from './schemas';
 
 export const UpdateCoalitionInput = z.object({
   expectedUpdatedAt: versionStamp,
   name: z.string({ error: 'Enter the coalition’s name.' }).trim().min(2, 'Enter the coalition’s name.').max(120, 'Keep the name under 120 characters.'),
   tagline: orNull(z.string().trim().max(200, 'Keep the tagline under 200 characters.')),
   website: OptionalHttpUrl,
+  logoUrl: OptionalHttpUrl,
+  privacyPolicyUrl: OptionalHttpUrl,
+  contactEmail: PartnerFields.shape.contactEmail,
+  optInText: PartnerFields.shape.optInText,
   deliveryInboxEmail: orNull(
     z.string().trim().toLowerCase().pipe(z.email('Enter an email address, like letters@coalition.org, or leave it empty.').max(254, 'That address is too long.')),
   ),
 });
 export type UpdateCoalitionInput = z.input<typeof UpdateCoalitionInput>;
 
-const FIELDS = ['name', 'tagline', 'website', 'deliveryInboxEmail'] as const;
+const FIELDS = ['name', 'tagline', 'website', 'logoUrl', 'privacyPolicyUrl', 'contactEmail', 'optInText', 'deliveryInboxEmail'] as const;
 export type CoalitionChange = { changed: (typeof FIELDS)[number][] };
 
 /**
- * Edit the coalition's name, tagline, website and letter inbox. The inbox cannot be cleared while a
+ * Edit the coalition's name, tagline, website, logo, privacy policy, contact, opt-in wording and letter inbox. The inbox cannot be cleared while a
  * live campaign routes letters to it. Audited `coalition.update` with the changed field names.
  * The caller refreshes the public pages (revalidateCoalition).
  */
@@ -35,7 +40,7 @@ export async function updateCoalition({ actor, input }: { actor: StaffActor; inp
   const { expectedUpdatedAt, ...next } = parsed.data;
 
   return getDb().transaction(async (tx) => {
-    const [before] = await tx.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1).for('update');
+    const [before] = await tx.select().from(organisations).where(eq(organisations.kind, 'host')).limit(1).for('update');
     if (!before) throw new AppError('NOT_FOUND', 'The coalition has not been set up yet.');
     if (before.updatedAt.getTime() !== expectedUpdatedAt.getTime()) {
       throw new AppError('CONFLICT', 'Someone else saved these settings after you opened them. Reload the page and try again.');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptInPartnersField, RefField } from '@/lib/consents/schemas';
 import {
   CheckboxField,
   EmailField,
@@ -10,11 +11,14 @@ import {
 
 export const COMMENT_MAX = 1000;
 
-/** Where a visitor came from (`?source=`): a short slug, or nothing. Anything else is dropped, not refused. */
+/**
+ * Where a visitor came from (`?source=`): a short slug, or `embed:<host>` for a partner's embedded
+ * widget, or nothing. Anything else is dropped, not refused.
+ */
 export const SourceField = z.preprocess((v) => {
   if (typeof v !== 'string') return undefined;
   const s = v.trim().toLowerCase();
-  return /^[a-z0-9][a-z0-9_.-]{0,39}$/.test(s) ? s : undefined;
+  return /^[a-z0-9][a-z0-9_.-]{0,39}$/.test(s) || /^embed:[a-z0-9][a-z0-9.-]{0,63}$/.test(s) ? s : undefined;
 }, z.string().optional());
 
 export const SignPetitionInput = z.object({
@@ -24,8 +28,11 @@ export const SignPetitionInput = z.object({
   email: EmailField,
   zip: ZipField,
   comment: optionalTextField('comment', COMMENT_MAX),
+  /** The host's opt-in box. */
   optIn: CheckboxField,
+  optInPartners: OptInPartnersField,
   source: SourceField,
+  ref: RefField,
 });
 export type SignPetitionInput = z.input<typeof SignPetitionInput>;
 export type SignPetitionData = z.output<typeof SignPetitionInput>;

@@ -7,6 +7,8 @@ import { sealLink, secretLink } from '@/lib/email/secret-links';
 import { env } from '@/lib/env';
 import { AppError, validationError } from '@/lib/errors';
 import { newRawToken } from '@/lib/security/tokens';
+import { WORDING_OF_O } from '@/lib/consents/consent-offers';
+import type { ConsentMethod } from '@/db/schema/enum-values';
 import { getCountBase, rememberCountBase } from './count-base';
 import { queryRowsPrepared } from './run-statement';
 import { SignPetitionInput } from './schemas';
@@ -49,7 +51,7 @@ type Row = {
  * against the template's schema in tests/integration/petition-sign.test.ts), except that the
  * campaign title and coalition name come from the database inside the statement.
  */
-export async function signPetition({ input }: { input: SignPetitionInput }): Promise<SignPetitionResult> {
+export async function signPetition({ input, method = 'form' }: { input: SignPetitionInput; method?: ConsentMethod }): Promise<SignPetitionResult> {
   const parsed = SignPetitionInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const data = parsed.data;
@@ -69,9 +71,13 @@ export async function signPetition({ input }: { input: SignPetitionInput }): Pro
 
   const [row] = await queryRowsPrepared<Row>(
     sql`with c as (
-          select c.id, c.title, c.comment_moderation, c.signer_visibility, o.name as coalition_name
+          select c.id, c.title, c.comment_moderation, c.signer_visibility, c.ref_only_partner_box, o.name as coalition_name
           from campaigns c join organisations o on o.id = c.organisation_id
           where c.slug = ${data.campaignSlug}::text and c.status = 'live' and c.archived_at is null
+        ), ref as (
+          -- The referring partner (?ref=): any active partner is credited, co-sponsor or not.
+          select r.id from organisations r
+          where r.slug = ${data.ref ?? null}::text and r.kind = 'partner' and r.retired_at is null
         ), sup as (
           insert into supporters (email, first_name, last_name, zip, state)
           select ${data.email}::text, ${data.firstName}::text, ${data.lastName}::text, ${data.zip}::text, ${state}::text
@@ -82,14 +88,28 @@ export async function signPetition({ input }: { input: SignPetitionInput }): Pro
           returning id
         ), sig as (
           insert into signatures (id, campaign_id, supporter_id, first_name, last_name, zip, state, visibility,
-                                  comment, comment_status, opted_in, source)
+                                  comment, comment_status, opted_in, source, ref_organisation_id)
           select ${signatureId}::uuid, c.id, sup.id, ${data.firstName}::text, ${data.lastName}::text, ${data.zip}::text,
                  ${state}::text, c.signer_visibility, ${comment}::text,
                  (case when ${comment}::text is null then 'none' when c.comment_moderation then 'pending' else 'approved' end)::comment_status,
-                 ${data.optIn}::boolean, ${data.source ?? null}::text
+                 ${data.optIn}::boolean, ${data.source ?? null}::text, (select id from ref)
           from c, sup
           on conflict (campaign_id, supporter_id) do nothing
           returning id, campaign_id, supporter_id
+        ), cons as (
+          -- One consent per ticked box, with the words it showed, only for a new signature (a
+          -- repeat changes nothing). Partners count only as active co-sponsors of this campaign,
+          -- and only the referring one when the campaign shows ?ref= visitors that box alone.
+          insert into consents (supporter_id, organisation_id, campaign_id, signature_id, wording, method, source)
+          select sig.supporter_id, o.id, sig.campaign_id, sig.id, ${WORDING_OF_O}, ${method}::consent_method, ${data.source ?? null}::text
+          from sig, c, organisations o
+          where o.retired_at is null and (
+            (o.kind = 'host' and ${data.optIn}::boolean)
+            or (o.kind = 'partner'
+                and o.slug in (select jsonb_array_elements_text(${JSON.stringify(data.optInPartners)}::jsonb))
+                and exists (select 1 from campaign_sponsors cs where cs.campaign_id = c.id and cs.organisation_id = o.id)
+                and (not c.ref_only_partner_box or not exists (select 1 from ref) or o.id = (select id from ref))))
+          on conflict do nothing
         ), tok as (
           insert into action_tokens (token_hash, purpose, supporter_id, campaign_id, expires_at)
           select ${confirm.hash}::text, 'confirm_signature'::token_purpose, sig.supporter_id, sig.campaign_id,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organisations, users } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
@@ -23,7 +23,7 @@ export async function enqueueDeliveryChangeMail(tx: DbOrTx, change: DeliveryChan
     .select({ id: users.id, email: users.email })
     .from(users)
     .where(and(eq(users.role, 'owner'), isNull(users.revokedAt)));
-  const [org] = await tx.select({ name: organisations.name }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+  const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.kind, 'host')).limit(1);
   const changeId = randomUUID();
   const senatorsUrl = new URL('/dashboard/senators', env().APP_URL);
   senatorsUrl.searchParams.set('state', change.senator.state);

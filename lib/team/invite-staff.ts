@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { organisations, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -17,7 +17,7 @@ export async function inviteStaff({ actor, input }: { actor: StaffUser; input: I
   assertCanManageStaff(actor);
   const parsed = InviteStaffInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
-  const { email, name, role } = parsed.data;
+  const { email, name, role, organisationId } = parsed.data;
   assertMayTouchOwner(actor, role);
 
   const created = await getDb().transaction(async (tx) => {
@@ -34,15 +34,22 @@ export async function inviteStaff({ actor, input }: { actor: StaffUser; input: I
         { email: ['This address is already on the team.'] },
       );
     }
+    if (organisationId) {
+      const [org] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(and(eq(organisations.id, organisationId), eq(organisations.kind, 'partner'), isNull(organisations.retiredAt)));
+      if (!org) throw new AppError('VALIDATION', 'Please correct the highlighted fields.', { organisationId: ['Choose an active partner organisation.'] });
+    }
     // The unique index on email settles a race between two identical invitations.
     const [user] = await tx
       .insert(users)
-      .values({ email, name: name ?? null, role, invitedBy: actor.id })
+      .values({ email, name: name ?? null, role, organisationId: organisationId ?? null, invitedBy: actor.id })
       .onConflictDoNothing()
       .returning();
     if (!user) throw new AppError('CONFLICT', `${email} is already on the team.`, { email: ['This address is already on the team.'] });
 
-    const [org] = await tx.select({ name: organisations.name }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.kind, 'host')).limit(1);
     const signInUrl = new URL('/sign-in', env().APP_URL);
     signInUrl.searchParams.set('email', email);
     await enqueueEmail(tx, {
@@ -56,7 +63,7 @@ export async function inviteStaff({ actor, input }: { actor: StaffUser; input: I
       action: 'staff.invite',
       entityType: 'user',
       entityId: user.id,
-      data: { role },
+      data: organisationId ? { role, organisationId } : { role },
     });
     return user;
   });

@@ -17,6 +17,11 @@ export const InviteStaffInput = z.object({
     .optional()
     .transform((v) => v || undefined),
   role,
+  /** The partner organisation of a `partner` (required for that role, refused for the others). */
+  organisationId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid('Choose an organisation.').optional()),
+}).superRefine((v, ctx) => {
+  if (v.role === 'partner' && !v.organisationId) ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Choose the partner organisation this person works for.' });
+  if (v.role !== 'partner' && v.organisationId) ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Only partner staff belong to a partner organisation.' });
 });
 export type InviteStaffInput = z.input<typeof InviteStaffInput>;
 

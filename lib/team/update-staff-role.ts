@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Role } from '@/lib/auth/permissions';
 import type { StaffUser } from '@/lib/auth/session-user';
-import { validationError } from '@/lib/errors';
+import { AppError, validationError } from '@/lib/errors';
 import { assertCanManageStaff, assertMayTouchOwner, assertNotLastOwner, lockOwnersAndTarget } from './guards';
 import { UpdateStaffRoleInput } from './schemas';
 
@@ -26,10 +26,15 @@ export async function updateStaffRole({
   return getDb().transaction(async (tx) => {
     const { activeOwnerIds, target } = await lockOwnersAndTarget(tx, userId);
     assertMayTouchOwner(actor, target.role, role);
+    // A partner belongs to an organisation: invite partner staff with theirs rather than converting host staff.
+    if (role === 'partner' && target.role !== 'partner') {
+      throw new AppError('VALIDATION', 'Invite partner staff with their organisation instead.', { role: ['Invite partner staff with their organisation instead.'] });
+    }
     if (target.role === role) return { id: target.id, email: target.email, from: role, to: role, changed: false };
     if (role !== 'owner') assertNotLastOwner(target, activeOwnerIds, 'change their role');
 
-    await tx.update(users).set({ role }).where(eq(users.id, target.id));
+    // Leaving the partner role leaves the partner organisation (host staff have none).
+    await tx.update(users).set({ role, organisationId: null }).where(eq(users.id, target.id));
     await recordAudit(tx, {
       actor,
       action: 'staff.role_change',

@@ -1,7 +1,8 @@
 import { request as playwrightRequest, type APIRequestContext, type BrowserContext } from '@playwright/test';
 import { can, type Role } from '../../lib/auth/permissions';
 import { requestPathOf, staffPages, staffRoutes, type RouteRule } from '../support/route-permissions';
-import { authFile, expect, roles, test } from './support/staff';
+import { addPartner, authFile, expect, roles, test } from './support/staff';
+import { RUN } from './support/unique';
 
 // Runtime half of the authorisation matrix (the static half is tests/unit/authz-matrix.test.ts):
 // every staff page and route in tests/support/route-permissions.ts, requested anonymously, with a
@@ -69,3 +70,25 @@ for (const rule of staffRoutes) {
     }
   });
 }
+
+// IDOR: the partner member may name another organisation's id in any URL; pages answer 404 and
+// routes a JSON 404, exactly as for an id that does not exist.
+test('a partner asking for another partner by id gets 404 from pages and routes', async ({ browser }) => {
+  const ownerContext = await browser.newContext({ storageState: authFile('owner') });
+  contexts.push(ownerContext);
+  const owner = await ownerContext.newPage();
+  const name = await addPartner(owner, `IDOR Other ${RUN}`, `idor-other-${RUN}`);
+  await owner.goto('/dashboard/partner');
+  const otherId = await owner.locator('select[name="organisationId"] option', { hasText: name }).getAttribute('value');
+  expect(otherId).toMatch(/^[0-9a-f-]{36}$/);
+  const partner = as.partner!;
+  for (const path of [`/dashboard/partner?organisationId=${otherId}`, `/dashboard/partner/people?organisationId=${otherId}`]) {
+    expect((await partner.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
+  const exportRes = await partner.get(`/api/exports/consents?organisationId=${otherId}`);
+  expect(exportRes.status()).toBe(404);
+  expect(await exportRes.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  // Its own export works, and host-wide people routes stay closed to it.
+  expect((await partner.get('/api/exports/consents')).status()).toBe(200);
+  expect((await partner.get('/api/exports/signers?preset=crm')).status()).toBe(403);
+});

@@ -104,7 +104,8 @@ describe('unsubscribeSupporter', () => {
   it('stops updates immediately and withdraws every opt-in, idempotently', async () => {
     const { unsubscribe } = await signAndReadMail('jo@example.org', true);
     const peek = await getUnsubscribeRequest({ input: { token: unsubscribe } });
-    expect(peek).toEqual({ maskedEmail: 'j••••@example.org', alreadyUnsubscribed: false });
+    // The opt-in was a consent to the host, so the page offers to leave it.
+    expect(peek).toEqual({ maskedEmail: 'j••••@example.org', alreadyUnsubscribed: false, organisations: [expect.objectContaining({ name: expect.any(String) })] });
 
     expect(await unsubscribeSupporter({ input: { token: unsubscribe } })).toEqual({ alreadyUnsubscribed: false });
     const { db } = await getTestDb();

@@ -9,17 +9,17 @@ import type { StaffUser } from '@/lib/auth/session-user';
 
 let seq = 0;
 
-export async function makeStaff(role: Role, opts: { email?: string; revoked?: boolean } = {}): Promise<StaffUser> {
+export async function makeStaff(role: Role, opts: { email?: string; revoked?: boolean; organisationId?: string } = {}): Promise<StaffUser> {
   const email = opts.email ?? `${role}-${++seq}-${Date.now()}@staff.test`;
   const [u] = await getDb()
     .insert(users)
-    .values({ email, name: `${role} ${seq}`, role, revokedAt: opts.revoked ? new Date() : null })
+    .values({ email, name: `${role} ${seq}`, role, organisationId: opts.organisationId ?? null, revokedAt: opts.revoked ? new Date() : null })
     .returning();
-  return { id: u.id, email, name: u.name, role: u.role };
+  return { id: u.id, email, name: u.name, role: u.role, organisationId: u.organisationId };
 }
 
 export async function makeCoalition(name = 'Test Coalition') {
-  await getDb().insert(organisations).values({ slug: 'test-coalition', name });
+  await getDb().insert(organisations).values({ slug: 'test-coalition', name, kind: 'host' });
 }
 
 export async function userRow(id: string) {

@@ -80,16 +80,29 @@ export const staffPages: RouteRule[] = [
     path: `/dashboard/treaties/${PLACEHOLDER_ID}`,
     allowed: NOT_FOUND_OK,
   },
-  { file: 'app/(staff)/dashboard/organisations/page.tsx', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/organisations/page.tsx', permission: 'organisations:manage' },
+  { file: 'app/(staff)/dashboard/partner/page.tsx', permission: 'referrals:view' },
+  { file: 'app/(staff)/dashboard/partner/people/page.tsx', permission: 'consents:view' },
 ];
 
 /** Every route.ts under app/ that serves staff (the rest are in publicRoutes, with a reason). */
 export const staffRoutes: RouteRule[] = [
   { file: 'app/api/exports/signers/route.ts', permission: 'exports:run', path: '/api/exports/signers?preset=crm' },
+  // Host staff without a partner named get a 400 (choose an organisation) or, with partners, the first's CSV.
+  { file: 'app/api/exports/consents/route.ts', permission: 'consents:export', allowed: [200, 400] },
+  { file: 'app/api/exports/partner-breakdown/route.ts', permission: 'analytics:view' },
 ];
 
 /** Route handlers open to anyone, and why. */
+const OSDI_REASON = 'OSDI API: authenticated by an organisation API key (OSDI-API-Token), scoped to that organisation in lib/osdi; tests/integration/osdi-api.test.ts.';
+
 export const publicRoutes: PublicRoute[] = [
+  { file: 'app/api/osdi/v1/route.ts', reason: OSDI_REASON },
+  { file: 'app/api/osdi/v1/petitions/route.ts', reason: OSDI_REASON },
+  { file: 'app/api/osdi/v1/petitions/[id]/route.ts', reason: OSDI_REASON },
+  { file: 'app/api/osdi/v1/petitions/[id]/signatures/route.ts', reason: OSDI_REASON },
+  { file: 'app/api/osdi/v1/people/route.ts', reason: OSDI_REASON },
+  { file: 'app/api/osdi/v1/people/[id]/route.ts', reason: OSDI_REASON },
   { file: 'app/api/auth/[...nextauth]/route.ts', reason: 'Auth.js itself: sign-in, callback, session, sign-out.' },
   { file: 'app/api/health/route.ts', reason: 'Readiness probe for load balancers; reports no personal data.' },
   { file: 'app/api/ping/route.ts', reason: 'Liveness probe; touches nothing.' },
@@ -114,6 +127,7 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/campaigns/actions.ts', name: 'createCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'updateCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'publishCampaignAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'setCampaignSponsorsAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'unpublishCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'closeCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'archiveCampaignAction', permission: 'campaigns:edit' },
@@ -124,6 +138,11 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updateCoalitionAction', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'createPartnerAction', permission: 'organisations:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updatePartnerAction', permission: 'organisations:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'retirePartnerAction', permission: 'organisations:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'createApiKeyAction', permission: 'organisations:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'revokeApiKeyAction', permission: 'organisations:manage' },
 ];
 
 /** The URL path a page.tsx or route.ts serves: route groups dropped, e.g. `/dashboard/team`. */

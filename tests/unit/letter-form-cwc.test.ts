@@ -14,6 +14,7 @@ const render = (requireStreet: boolean) =>
       pending: false,
       guardToken: 'token',
       minFillSeconds: 3,
+      consent: { offers: [], refOnlyPartnerBox: false },
       draft: { salutation: 'Dear Senator {{senator_last_name}},', subject: 'Please ratify', body: 'Please vote yes.' },
       senators: [{ name: 'Amy Klobuchar', lastName: 'Klobuchar', stateName: 'Minnesota' }],
       stateCode: 'MN',

@@ -12,10 +12,12 @@ export const dashboardSections: readonly DashboardSection[] = [
   { href: '/dashboard/people', label: 'People', permission: 'people:view', description: 'Signers and their comments.' },
   { href: '/dashboard/letters', label: 'Letters', permission: 'letters:view', description: 'Letters to senators and their delivery.' },
   { href: '/dashboard/exports', label: 'Exports', permission: 'exports:run', description: 'Signer lists for your CRM or a delivery packet.' },
+  { href: '/dashboard/partner', label: 'Partner referrals', permission: 'referrals:view', description: 'What each partner’s ?ref= links brought in; share links.' },
+  { href: '/dashboard/partner/people', label: 'Opt-ins', permission: 'consents:view', description: 'People who opted in to an organisation, with the words they agreed to; CSV.' },
   { href: '/dashboard/analytics', label: 'Analytics', permission: 'analytics:view', description: 'Views, signatures and sources over time.' },
   { href: '/dashboard/outbox', label: 'Outbox', permission: 'outbox:view', description: 'Every email queued, sent or failed.' },
   { href: '/dashboard/team', label: 'Team', permission: 'staff:manage', description: 'Invite colleagues and set their roles.' },
-  { href: '/dashboard/organisations', label: 'Organisations', permission: 'staff:manage', description: 'The coalition’s name, contact and delivery inbox.' },
+  { href: '/dashboard/organisations', label: 'Organisations', permission: 'organisations:manage', description: 'The coalition and its partner organisations: details, opt-in wording, short codes.' },
   { href: '/dashboard/audit', label: 'Audit', permission: 'audit:view', description: 'Who changed what, and when.' },
 ];
 
@@ -29,4 +31,5 @@ export const roleLabels: Record<Role, string> = {
   editor: 'Editor',
   analyst: 'Analyst',
   viewer: 'Viewer',
+  partner: 'Partner',
 };

@@ -14,6 +14,7 @@ export { roles, type Role };
 
 /** How each role is named in the Team page's picker. A new role needs its line here (and nothing else). */
 export const ROLE_LABELS: Record<Role, string> = {
+  partner: 'Partner',
   owner: 'Owner',
   admin: 'Admin',
   editor: 'Editor',
@@ -78,10 +79,16 @@ export async function signInAs(page: Page, email: string): Promise<void> {
  * The staff factory: as the signed-in `owner` page, invite `email` with `role` through the Team page,
  * as a coalition does. Returns the address.
  */
-export async function inviteStaff(owner: Page, role: Role, email = uniqueEmail(role)): Promise<string> {
+export async function inviteStaff(owner: Page, role: Role, email = uniqueEmail(role), organisation?: string): Promise<string> {
   await owner.goto('/dashboard/team');
   await owner.getByLabel('Email', { exact: true }).fill(email);
   await owner.getByLabel('Role', { exact: true }).selectOption({ label: ROLE_LABELS[role] });
+  if (role === 'partner') {
+    // Partner staff belong to one partner organisation: the named one, else the first listed.
+    const picker = owner.getByLabel('Partner organisation (partner role only)');
+    if (organisation) await picker.selectOption({ label: organisation });
+    else await picker.selectOption({ index: 1 });
+  }
   await owner.getByRole('button', { name: 'Send invite' }).click();
   await expect(owner.getByRole('status').filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
   return email;
@@ -100,4 +107,16 @@ export async function newStaffMember(browser: Browser, role: Role, tag: string =
 /** The row of the Team table for `email`. */
 export function teamRow(owner: Page, email: string) {
   return owner.getByRole('row').filter({ has: owner.getByRole('cell', { name: email, exact: true }) });
+}
+
+/** As the signed-in owner, add a partner organisation on the Organisations page; returns its name. */
+export async function addPartner(owner: Page, name: string, code: string, optInText = ''): Promise<string> {
+  await owner.goto('/dashboard/organisations');
+  const form = owner.getByRole('region', { name: 'Partners' }).locator('form').last();
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('Short code', { exact: true }).fill(code);
+  if (optInText) await form.getByLabel('Opt-in wording', { exact: true }).fill(optInText);
+  await form.getByRole('button', { name: 'Add partner' }).click();
+  await expect(form.getByText('Partner added.')).toBeVisible();
+  return name;
 }

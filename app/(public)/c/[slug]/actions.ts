@@ -11,7 +11,7 @@ export const signPetitionAction: (slug: string, prev: PetitionFormState, formDat
     limit: 'sign',
     schema: SignPetitionInput,
     values: petitionValuesFrom,
-    input: (values, { bound, source }) => ({ ...values, campaignSlug: bound, source }),
+    input: (values, { bound, source, ref }) => ({ ...values, campaignSlug: bound, source, ref }),
     emailOf: (input) => input.email,
     run: (input) => signPetition({ input }),
     sendsMail: (result) => result.status === 'signed',

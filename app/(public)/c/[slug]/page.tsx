@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { CampaignHeader } from '@/components/campaign/campaign-header';
 import { CampaignStory } from '@/components/campaign/campaign-story';
+import { CoSponsors } from '@/components/campaign/co-sponsors';
 import { ClosedResult } from '@/components/campaign/closed-result';
 import { LetterPanel } from '@/components/campaign/letter-panel';
 import { RecentSigners } from '@/components/campaign/recent-signers';
@@ -88,6 +89,8 @@ export default async function CampaignPage({ params }: Params) {
                 autoStep={campaign.goalAutoStep}
                 signerVisibility={campaign.signerVisibility}
                 commentModeration={campaign.commentModeration}
+                consentOffers={campaign.consentOffers}
+                refOnlyPartnerBox={campaign.refOnlyPartnerBox}
                 guardToken={guardToken}
                 minFillSeconds={defaultMinFillSeconds()}
                 action={signPetitionAction.bind(null, campaign.slug)}
@@ -102,6 +105,7 @@ export default async function CampaignPage({ params }: Params) {
         </aside>
 
         <div className="min-w-0 space-y-8 lg:order-1">
+          <CoSponsors sponsors={campaign.consentOffers.filter((o) => o.kind === 'partner')} />
           <CampaignStory markdown={campaign.storyMd} />
           <TreatyStatus treaty={campaign.treaty} />
           <RecentSigners signers={signers} />

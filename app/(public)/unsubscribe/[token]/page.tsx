@@ -6,17 +6,17 @@ import { NoticePage } from '@/components/ui/notice-page';
 import { isAppError } from '@/lib/errors';
 import { RATE_LIMITED_MESSAGE } from '@/lib/security/public-limits';
 import { getUnsubscribeRequest } from '@/lib/supporters/unsubscribe-supporter';
-import { unsubscribeAction } from './actions';
+import { unsubscribeAction, withdrawConsentAction } from './actions';
 
 export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false, follow: false } };
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ problem?: string }> };
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ problem?: string; left?: string }> };
 
 // Looking does not unsubscribe (link scanners open every URL in an email); the button does, with
 // no sign-in and no JS. Mail clients' one-click unsubscribe posts to /api/unsubscribe/<token>.
 export default async function UnsubscribePage({ params, searchParams }: Props) {
   await connection();
-  const [{ token }, { problem }] = await Promise.all([params, searchParams]);
+  const [{ token }, { problem, left }] = await Promise.all([params, searchParams]);
   let request;
   try {
     request = await getUnsubscribeRequest({ input: { token } });
@@ -48,9 +48,25 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
       <FormMessage>
         {problem === 'limited' ? RATE_LIMITED_MESSAGE : problem === 'link' ? 'That didn’t work. Please try again.' : undefined}
       </FormMessage>
+      <div role="status">{left && <p className="font-medium text-green-900">Done: that organisation will not email you any more.</p>}</div>
+      {request.organisations.length > 1 && (
+        <ul className="space-y-2" aria-label="Organisations that email you">
+          {request.organisations.map((o) => (
+            <li key={o.id}>
+              <form action={withdrawConsentAction.bind(null, token)} className="flex flex-wrap items-center gap-3">
+                <input type="hidden" name="organisationId" value={o.id} />
+                <span>{o.name}</span>
+                <Button variant="secondary" pendingLabel="Unsubscribing…">
+                  Unsubscribe from {o.name} only
+                </Button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
       <form action={unsubscribeAction.bind(null, token)}>
         <Button pendingLabel="Unsubscribing…" className="min-h-12 text-base">
-          Unsubscribe me
+          {request.organisations.length > 1 ? 'Unsubscribe from all' : 'Unsubscribe me'}
         </Button>
       </form>
     </NoticePage>

@@ -1,3 +1,5 @@
+import { PartnerBreakdown } from '@/components/dashboard/analytics/partner-breakdown';
+import { getPartnerBreakdown } from '@/lib/analytics/get-partner-breakdown';
 import type { Metadata } from 'next';
 import { CampaignPicker } from '@/components/dashboard/analytics/campaign-picker';
 import { ActivityChart, ViewsChart } from '@/components/dashboard/analytics/daily-charts';
@@ -41,6 +43,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
     a = await getCampaignAnalytics({ actor, input: e.code === 'NOT_FOUND' ? {} : { campaign: input.campaign } });
   }
 
+  const partnerRows = await getPartnerBreakdown({ actor });
   return (
     <div>
       <h1 className="mb-1 text-2xl font-bold">Analytics</h1>
@@ -85,6 +88,8 @@ export default async function AnalyticsPage({ searchParams }: Props) {
       <div className="mt-8">
         <TopSources sources={a.topSources} />
       </div>
+
+      <PartnerBreakdown rows={partnerRows} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import type { CoalitionSettings } from '@/lib/organisations/get-coalition-settings';
 import { updateCoalitionAction } from './actions';
 import type { FormState } from '@/lib/forms/state';
+import { defaultOptInText } from '@/lib/organisations/schemas';
 
 export function CoalitionForm({ settings }: { settings: CoalitionSettings }) {
   const [state, formAction] = useActionState<FormState, FormData>(updateCoalitionAction, { status: 'idle' });
@@ -14,6 +15,10 @@ export function CoalitionForm({ settings }: { settings: CoalitionSettings }) {
     name: settings.name,
     tagline: settings.tagline ?? '',
     website: settings.website ?? '',
+    logoUrl: settings.logoUrl ?? '',
+    privacyPolicyUrl: settings.privacyPolicyUrl ?? '',
+    contactEmail: settings.contactEmail ?? '',
+    optInText: settings.optInText ?? '',
     deliveryInboxEmail: settings.deliveryInboxEmail ?? '',
   };
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
@@ -23,6 +28,16 @@ export function CoalitionForm({ settings }: { settings: CoalitionSettings }) {
       <Field label="Coalition name" name="name" defaultValue={v.name} error={err('name')} required autoComplete="organization" />
       <Field label="Tagline" name="tagline" defaultValue={v.tagline} error={err('tagline')} hint="Shown in the footer of every public page." />
       <Field label="Website" name="website" type="url" defaultValue={v.website} error={err('website')} hint="https://…" autoComplete="url" />
+      <Field label="Logo URL" name="logoUrl" type="url" defaultValue={v.logoUrl} error={err('logoUrl')} hint="https://… (an image; shown beside the name)" />
+      <Field label="Privacy policy URL" name="privacyPolicyUrl" type="url" defaultValue={v.privacyPolicyUrl} error={err('privacyPolicyUrl')} hint="Linked beside the coalition’s opt-in box." />
+      <Field label="Contact email" name="contactEmail" type="email" defaultValue={v.contactEmail} error={err('contactEmail')} autoComplete="off" />
+      <Field
+        label="Opt-in wording"
+        name="optInText"
+        defaultValue={v.optInText}
+        error={err('optInText')}
+        hint={`The coalition’s opt-in box on every form. Empty: “${defaultOptInText(settings.name)}”`}
+      />
       <Field
         label="Delivery inbox email"
         name="deliveryInboxEmail"

@@ -12,7 +12,7 @@ const refresh = () => revalidatePath('/dashboard/team');
 
 export const inviteStaffAction = staffAction({
   permission: 'staff:manage',
-  fields: ['email', 'name', 'role'],
+  fields: ['email', 'name', 'role', 'organisationId'],
   schema: InviteStaffInput,
   run: (actor, input) => inviteStaff({ actor, input }),
   done: (invited) => ({ message: `Invitation sent to ${invited.email}.`, revalidate: refresh }),

@@ -7,7 +7,9 @@ import { FormMessage } from '@/components/ui/form-message';
 import type { FormState } from '@/lib/forms/state';
 import { inviteStaffAction } from './actions';
 
-export function InviteForm({ roleOptions }: { roleOptions: { value: string; label: string }[] }) {
+type Option = { value: string; label: string };
+
+export function InviteForm({ roleOptions, partnerOptions }: { roleOptions: Option[]; partnerOptions: Option[] }) {
   const [state, formAction] = useActionState<FormState, FormData>(inviteStaffAction, { status: 'idle' });
   const values = state.status === 'error' ? state.values : undefined;
   return (
@@ -21,6 +23,15 @@ export function InviteForm({ roleOptions }: { roleOptions: { value: string; labe
           <Field label="Name (optional)" name="name" autoComplete="off" defaultValue={values?.name} error={state.fieldErrors?.name} />
           <SelectField label="Role" name="role" options={roleOptions} defaultValue={values?.role || 'viewer'} error={state.fieldErrors?.role} />
         </div>
+        {partnerOptions.length > 0 && (
+          <SelectField
+            label="Partner organisation (partner role only)"
+            name="organisationId"
+            options={[{ value: '', label: 'None: coalition staff' }, ...partnerOptions]}
+            defaultValue={values?.organisationId || ''}
+            error={state.fieldErrors?.organisationId}
+          />
+        )}
         <Button pendingLabel="Sending invite…">Send invite</Button>
       </form>
     </div>

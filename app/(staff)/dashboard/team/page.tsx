@@ -9,6 +9,7 @@ import { listStaff } from '@/lib/team/list-staff';
 import { AccessForm } from './access-form';
 import { InviteForm } from './invite-form';
 import { RoleForm } from './role-form';
+import { listPartners } from '@/lib/organisations/list-partners';
 import { assignableRoles, roleSummaries } from './role-options';
 
 export const metadata: Metadata = { title: 'Team' };
@@ -17,7 +18,7 @@ const statusLabels = { active: 'Active', invited: 'Invited (not signed in yet)',
 
 export default async function TeamPage() {
   const actor = await requireStaffPage('staff:manage');
-  const staff = await listStaff({ actor });
+  const [staff, partners] = await Promise.all([listStaff({ actor }), listPartners({ actor })]);
   const options = assignableRoles(actor.role);
   // Mirrors the service rules (which enforce them): admins leave owners alone, nobody revokes themselves.
   const mayTouch = (m: StaffMemberDto) => actor.role === 'owner' || m.role !== 'owner';
@@ -40,7 +41,7 @@ export default async function TeamPage() {
       header: 'Role',
       cell: (m) =>
         mayTouch(m) && m.status !== 'revoked' ? (
-          <RoleForm userId={m.id} role={m.role} describedBy={emailId(m)} options={options} />
+          <RoleForm userId={m.id} role={m.role} describedBy={emailId(m)} options={m.role === 'partner' ? options : options.filter((o) => o.value !== 'partner')} />
         ) : (
           roleLabels[m.role]
         ),
@@ -74,7 +75,7 @@ export default async function TeamPage() {
         </h2>
         <p className="mt-1 text-sm text-muted">They get an email with a link to sign in; no password is needed.</p>
         <div className="mt-4">
-          <InviteForm roleOptions={options} />
+          <InviteForm roleOptions={options} partnerOptions={partners.filter((p) => !p.retired).map((p) => ({ value: p.id, label: p.name }))} />
         </div>
         <details className="mt-4 text-sm">
           <summary className="cursor-pointer font-medium">What each role can do</summary>

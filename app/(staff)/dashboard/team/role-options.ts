@@ -8,6 +8,7 @@ export const roleSummaries: Record<Role, string> = {
   editor: 'Campaigns and senators; never sees people.',
   analyst: 'People, letters, exports and analytics; edits nothing.',
   viewer: 'Read-only overview, campaigns and analytics.',
+  partner: 'Staff of one partner organisation: its own referral figures and the people who opted in to it.',
 };
 
 /** The roles this actor may hand out: only owners create owners. */

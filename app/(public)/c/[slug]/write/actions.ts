@@ -13,7 +13,7 @@ export const sendLettersAction: (slug: string, prev: LetterFormState, formData: 
     limit: 'letter',
     schema: SendLettersInput,
     values: letterValuesFrom,
-    input: (values, { bound, source }) => ({ ...values, campaignSlug: bound, source }),
+    input: (values, { bound, source, ref }) => ({ ...values, campaignSlug: bound, source, ref }),
     emailOf: (input) => input.email,
     // A browser that confirmed this address before (the signed "confirmed writer" cookie) sends at once.
     run: async (input) => sendLetters({ input, writer: await readWriterCookie(await readCookie(WRITER_COOKIE)) }),

@@ -11,6 +11,9 @@ import { getLetterCampaign } from '@/lib/letters/letter-campaign';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
 import { requestLogger } from '@/lib/log/request-id';
 import { SourceField } from '@/lib/petitions/schemas';
+import { getDb } from '@/db/client';
+import { listConsentOffers } from '@/lib/consents/consent-offers';
+import { RefField } from '@/lib/consents/schemas';
 import { defaultMinFillSeconds, issueFormGuardToken } from '@/lib/security/form-guard';
 import { enforcePublicLimits } from '@/lib/security/public-limits';
 import { sendLettersAction } from './actions';
@@ -80,7 +83,12 @@ export default async function WritePage({ params, searchParams }: Props) {
     );
   }
 
-  const [view, guardToken] = await Promise.all([lookupView(one(query.zip), one(query.state)), issueFormGuardToken()]);
+  const [view, guardToken, consentOffers] = await Promise.all([
+    lookupView(one(query.zip), one(query.state)),
+    issueFormGuardToken(),
+    listConsentOffers(getDb(), campaign.id),
+  ]);
+  const ref = RefField.parse(one(query.ref)) ?? undefined;
   return (
     <div className="max-w-4xl space-y-8">
       <header>
@@ -93,6 +101,7 @@ export default async function WritePage({ params, searchParams }: Props) {
       <WritePanel
         slug={campaign.slug}
         source={source}
+        consent={{ offers: consentOffers, refOnlyPartnerBox: campaign.refOnlyPartnerBox, ref }}
         initialLookup={view}
         draft={{ salutation: campaign.draft.salutation, subject: campaign.draft.subject, body: campaign.draft.body }}
         requirePersonalSentence={campaign.requirePersonalSentence}

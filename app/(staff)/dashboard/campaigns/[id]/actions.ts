@@ -6,6 +6,8 @@ import { revalidateCampaign } from '@/lib/campaigns/cache-tags';
 import { closeCampaign } from '@/lib/campaigns/close-campaign';
 import { duplicateCampaign } from '@/lib/campaigns/duplicate-campaign';
 import { publishCampaign } from '@/lib/campaigns/publish-campaign';
+import { setCampaignSponsors } from '@/lib/campaigns/set-campaign-sponsors';
+import { SponsorFormFields, orderedSponsorIds } from '@/lib/campaigns/sponsor-schemas';
 import {
   ArchiveCampaignInput,
   CAMPAIGN_CHECKBOX_KEYS,
@@ -107,4 +109,21 @@ export const duplicateCampaignAction = staffAction({
   schema: DuplicateCampaignInput,
   run: (actor, input) => duplicateCampaign({ actor, input }),
   done: ({ id }) => ({ revalidate: () => revalidatePath('/dashboard/campaigns'), redirect: `/dashboard/campaigns/${id}?notice=duplicated` }),
+});
+
+export const setCampaignSponsorsAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: [],
+  hidden: ['campaignId', 'refOnlyPartnerBox'],
+  checkboxes: ['refOnlyPartnerBox'],
+  schema: SponsorFormFields,
+  // The ordered partner ids come from the repeated `sponsor` boxes; the service parses them again.
+  run: (actor, input, formData) => setCampaignSponsors({ actor, input: { ...input, sponsorIds: orderedSponsorIds(formData) } }),
+  done: ({ campaignId }) => ({
+    message: 'Co-sponsors saved.',
+    revalidate: () => {
+      revalidateCampaign(campaignId);
+      revalidatePath(`/dashboard/campaigns/${campaignId}`);
+    },
+  }),
 });

@@ -3,7 +3,10 @@ import { BackLink } from '@/components/dashboard/shell/back-link';
 import { CampaignEditorForm } from '@/components/dashboard/campaigns/campaign-editor-form';
 import { CampaignStatusPanel } from '@/components/dashboard/campaigns/campaign-status-panel';
 import { formatCount, formatDateTime } from '@/components/dashboard/data-table/format';
+import { SponsorsForm } from '@/components/dashboard/campaigns/sponsors-form';
 import { requireStaffPage } from '@/lib/auth/require-staff';
+import { listCampaignSponsorIds } from '@/lib/campaigns/set-campaign-sponsors';
+import { listPartners } from '@/lib/organisations/list-partners';
 import { env } from '@/lib/env';
 import { listTreaties } from '@/lib/treaties/list-treaties';
 import {
@@ -11,6 +14,7 @@ import {
   closeCampaignAction,
   duplicateCampaignAction,
   publishCampaignAction,
+  setCampaignSponsorsAction,
   unpublishCampaignAction,
   updateCampaignAction,
 } from './actions';
@@ -29,7 +33,12 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
   const actor = await requireStaffPage('campaigns:edit');
   const { id } = await params;
   const notice = notices[String((await searchParams).notice ?? '')];
-  const [campaign, treaties] = await Promise.all([loadCampaign(actor, id), listTreaties({ actor })]);
+  const campaign = await loadCampaign(actor, id);
+  const [treaties, partners, sponsorIds] = await Promise.all([
+    listTreaties({ actor }),
+    listPartners({ actor }),
+    listCampaignSponsorIds({ actor, campaignId: campaign.id }),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -61,6 +70,14 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         treaties={treaties.map(({ id: treatyId, name, shortName }) => ({ id: treatyId, name, shortName }))}
         appUrl={env().APP_URL}
         action={updateCampaignAction}
+      />
+
+      <SponsorsForm
+        campaignId={campaign.id}
+        partners={partners}
+        sponsorIds={sponsorIds}
+        refOnlyPartnerBox={campaign.refOnlyPartnerBox}
+        action={setCampaignSponsorsAction}
       />
     </div>
   );
