@@ -1,4 +1,5 @@
 import type { TreatyStage } from '@/lib/campaigns/get-public-campaign';
+import { arithmeticHeadline, type SenateArithmetic } from '@/lib/senators/senate-arithmetic';
 
 // What each stored treaty stage means for a reader. The page states whatever stage the data holds;
 // nothing here assumes the treaty is still waiting.
@@ -37,8 +38,8 @@ export const STAGE_COPY: Record<TreatyStage, { label: string; now: string }> = {
   },
 };
 
-/** The two-thirds rule, worded for where the treaty stands. */
-export function senateVoteContext(stage: TreatyStage): string | null {
+/** The two-thirds rule, worded for where the treaty stands, with today's numbers from the data. */
+export function senateVoteContext(stage: TreatyStage, senate?: SenateArithmetic): string | null {
   switch (stage) {
     case 'consented':
     case 'ratified':
@@ -46,7 +47,7 @@ export function senateVoteContext(stage: TreatyStage): string | null {
     case 'withdrawn':
       return null;
     default:
-      return 'Senate consent needs a two-thirds vote of the senators present: 67 votes when all 100 vote.';
+      return `Senate consent needs a two-thirds vote of the senators present${senate ? ` — today ${arithmeticHeadline(senate)}` : ''}.`;
   }
 }
 

@@ -2,6 +2,8 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { treaties, treatyStageEvents } from '@/db/schema';
+import { loadSenateArithmetic } from '@/lib/senators/load-senate-arithmetic';
+import type { SenateArithmetic } from '@/lib/senators/senate-arithmetic';
 
 type TreatyRow = typeof treaties.$inferSelect;
 export type TreatyStage = TreatyRow['stage'];
@@ -19,11 +21,13 @@ export type TreatyView = {
   countsAsOf: string | null;
   countsSource: string | null;
   senateTreatyDoc: string | null;
+  /** Senators present and votes needed, from the roster and the staff's expected absences. */
+  senate: SenateArithmetic;
   events: { stage: TreatyStage; occurredOn: string; note: string | null; sourceTitle: string | null; sourceUrl: string | null }[];
 };
 
 /** The facts every treaty view shows, from its row. */
-export function treatyFacts(t: TreatyRow): Omit<TreatyView, 'events'> {
+export function treatyFacts(t: TreatyRow): Omit<TreatyView, 'events' | 'senate'> {
   return {
     name: t.name,
     shortName: t.shortName,
@@ -51,5 +55,5 @@ export async function loadTreatyView(db: DbOrTx, t: TreatyRow): Promise<TreatyVi
     .from(treatyStageEvents)
     .where(eq(treatyStageEvents.treatyId, t.id))
     .orderBy(asc(treatyStageEvents.occurredOn), asc(treatyStageEvents.createdAt));
-  return { ...treatyFacts(t), events };
+  return { ...treatyFacts(t), senate: await loadSenateArithmetic(db, t.id), events };
 }

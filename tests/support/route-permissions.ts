@@ -72,6 +72,12 @@ export const staffPages: RouteRule[] = [
     allowed: NOT_FOUND_OK,
   },
   { file: 'app/(staff)/dashboard/senators/page.tsx', permission: 'campaigns:view' },
+  {
+    file: 'app/(staff)/dashboard/senators/[id]/page.tsx',
+    permission: 'campaigns:view',
+    path: '/dashboard/senators/Z999999',
+    allowed: NOT_FOUND_OK,
+  },
   { file: 'app/(staff)/dashboard/treaties/page.tsx', permission: 'campaigns:view' },
   { file: 'app/(staff)/dashboard/treaties/new/page.tsx', permission: 'campaigns:edit' },
   {
@@ -86,6 +92,7 @@ export const staffPages: RouteRule[] = [
 /** Every route.ts under app/ that serves staff (the rest are in publicRoutes, with a reason). */
 export const staffRoutes: RouteRule[] = [
   { file: 'app/api/exports/signers/route.ts', permission: 'exports:run', path: '/api/exports/signers?preset=crm' },
+  { file: 'app/api/exports/senators/route.ts', permission: 'senators:export' },
 ];
 
 /** Route handlers open to anyone, and why. */
@@ -120,6 +127,8 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'duplicateCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setDeliveryEmailAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setSenatorPositionAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setStancesBulkAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setExpectedAbsentAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'updateTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },

@@ -3,9 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { staffAction } from '@/lib/forms/staff-action';
 import { SetDeliveryEmailInput, setDeliveryEmail } from '@/lib/senators/set-delivery-email';
+import { SetExpectedAbsentInput, setExpectedAbsent } from '@/lib/senators/set-expected-absent';
 import { SetSenatorPositionInput, setSenatorPosition } from '@/lib/senators/set-senator-position';
+import { SetStancesBulkInput, setStancesBulk } from '@/lib/senators/set-stances-bulk';
 
-const refresh = () => revalidatePath('/dashboard/senators');
+const refresh = () => revalidatePath('/dashboard/senators', 'layout');
 
 export const setDeliveryEmailAction = staffAction({
   permission: 'senators:edit',
@@ -22,9 +24,32 @@ export const setDeliveryEmailAction = staffAction({
 
 export const setSenatorPositionAction = staffAction({
   permission: 'senators:edit',
-  fields: ['stance', 'note', 'sourceUrl'],
+  fields: ['stance', 'note', 'sourceUrl', 'statedOn'],
   hidden: ['senatorId', 'treatyId'],
   schema: SetSenatorPositionInput,
   run: (actor, input) => setSenatorPosition({ actor, input }),
   done: (r) => ({ message: r.changed ? 'Position saved.' : 'No change.', revalidate: refresh }),
+});
+
+// The selected senators are checkboxes in the board's rows (form="bulk-stance"), read as a list.
+export const setStancesBulkAction = staffAction({
+  permission: 'senators:edit',
+  fields: ['stance', 'sourceUrl', 'note', 'statedOn'],
+  hidden: ['treatyId'],
+  schema: SetStancesBulkInput.omit({ senatorIds: true }),
+  run: (actor, input, formData) =>
+    setStancesBulk({ actor, input: { ...input, senatorIds: formData.getAll('senatorIds').map(String) } }),
+  done: (r) => ({
+    message: `Saved for ${r.selected} senator${r.selected === 1 ? '' : 's'}${r.changed < r.selected ? ` (${r.selected - r.changed} already had it)` : ''}.`,
+    revalidate: refresh,
+  }),
+});
+
+export const setExpectedAbsentAction = staffAction({
+  permission: 'senators:edit',
+  fields: [],
+  hidden: ['senatorId', 'treatyId', 'expectedAbsent'],
+  schema: SetExpectedAbsentInput,
+  run: (actor, input) => setExpectedAbsent({ actor, input }),
+  done: (r) => ({ message: r.expectedAbsent ? 'Marked expected absent.' : 'Marked present.', revalidate: refresh }),
 });
