@@ -46,6 +46,15 @@ export type SenatorCard = {
 export type StateOption = { state: string; stateName: string };
 
 export type SenatorLookup =
-  | { kind: 'state'; zip?: string; state: string; stateName: string; senators: SenatorCard[]; alternatives: StateOption[] }
+  | {
+      kind: 'state';
+      zip?: string;
+      state: string;
+      stateName: string;
+      senators: SenatorCard[];
+      /** Seats with no senator now (a death or resignation not yet filled): 0 or 1, 2 only if the roster is empty. */
+      vacantSeats: number;
+      alternatives: StateOption[];
+    }
   | { kind: 'choose'; zip: string; options: StateOption[] }
   | { kind: 'no_senators'; zip?: string; state: string; stateName: string; explanation: string };
