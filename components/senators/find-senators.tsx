@@ -44,6 +44,7 @@ export function FindSenators({ slug, source, view, onChange }: Props) {
     const params = new URLSearchParams();
     if (q.zip) params.set('zip', q.zip);
     if (q.state) params.set('state', q.state);
+    params.set('campaign', slug);
     try {
       const res = await fetch(`/api/senators?${params}`, { headers: { accept: 'application/json' } });
       const body = (await res.json()) as { lookup?: LookupView['result']; error?: LookupView['error'] };

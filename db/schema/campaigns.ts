@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { campaignStatus, cwcProOrCon, deliveryMode, signerVisibility } from './enums';
+import { campaignStatus, cwcProOrCon, deliveryMode, senatorStance, signerVisibility } from './enums';
 import { organisations } from './organisations';
 import { treaties } from './treaties';
 
@@ -32,6 +33,13 @@ export const campaigns = pgTable(
     cwcTopic: text('cwc_topic').notNull().default('International Affairs'),
     cwcProOrCon: cwcProOrCon('cwc_pro_or_con').notNull().default('pro'),
     resultNote: text('result_note'),
+    // The public "where the Senate stands" page (/c/[slug]/senate) is opt-in, and shows only these
+    // stances; any other stance (e.g. staff's "leaning" reads) shows as "no public position".
+    senatePagePublic: boolean('senate_page_public').notNull().default(false),
+    publicStances: senatorStance('public_stances')
+      .array()
+      .notNull()
+      .default(sql`'{champion,supports,undecided,opposes}'::senator_stance[]`),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

@@ -24,6 +24,8 @@ export type PublicCampaign = {
   resultNote: string | null;
   closedAt: string | null;
   organisationName: string;
+  /** Staff published the "where the Senate stands" page (/c/[slug]/senate). */
+  senatePagePublic: boolean;
   treaty: TreatyView;
 };
 
@@ -54,6 +56,7 @@ export async function getPublicCampaign(id: string): Promise<PublicCampaign | nu
     resultNote: c.resultNote,
     closedAt: c.closedAt?.toISOString() ?? null,
     organisationName: row.organisationName,
+    senatePagePublic: c.senatePagePublic,
     treaty,
   };
 }

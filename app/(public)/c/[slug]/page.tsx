@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { CampaignHeader } from '@/components/campaign/campaign-header';
 import { CampaignStory } from '@/components/campaign/campaign-story';
@@ -104,6 +105,13 @@ export default async function CampaignPage({ params }: Params) {
         <div className="min-w-0 space-y-8 lg:order-1">
           <CampaignStory markdown={campaign.storyMd} />
           <TreatyStatus treaty={campaign.treaty} />
+          {campaign.senatePagePublic && (
+            <p>
+              <Link href={`/c/${campaign.slug}/senate`} className="font-semibold text-brand-700 underline">
+                See where each senator stands
+              </Link>
+            </p>
+          )}
           <RecentSigners signers={signers} />
           <div className="rounded-lg border border-slate-200 bg-white p-5">
             <ShareLinks id={SHARE_SECTION_ID} campaignUrl={campaignUrl} title={campaign.title} />

@@ -9,6 +9,7 @@ import { cwcEnabled } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { getLetterCampaign } from '@/lib/letters/letter-campaign';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
+import { attachPublicStances } from '@/lib/senators/attach-public-stances';
 import { requestLogger } from '@/lib/log/request-id';
 import { SourceField } from '@/lib/petitions/schemas';
 import { defaultMinFillSeconds, issueFormGuardToken } from '@/lib/security/form-guard';
@@ -45,12 +46,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** Answer the page's query (a lookup costs a rate-limit unit per IP); errors become field messages. */
-async function lookupView(zip: string, state: string): Promise<LookupView> {
+async function lookupView(zip: string, state: string, slug: string): Promise<LookupView> {
   const view: LookupView = { zip, state, result: null };
   if (!zip && !state) return view;
   try {
     await enforcePublicLimits('lookup');
-    view.result = await lookupSenators({ zip, state });
+    view.result = await attachPublicStances(await lookupSenators({ zip, state }), slug);
   } catch (e) {
     if (isAppError(e)) view.error = { message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
     else {
@@ -80,7 +81,7 @@ export default async function WritePage({ params, searchParams }: Props) {
     );
   }
 
-  const [view, guardToken] = await Promise.all([lookupView(one(query.zip), one(query.state)), issueFormGuardToken()]);
+  const [view, guardToken] = await Promise.all([lookupView(one(query.zip), one(query.state), campaign.slug), issueFormGuardToken()]);
   return (
     <div className="max-w-4xl space-y-8">
       <header>

@@ -18,6 +18,7 @@ import {
 } from '@/lib/campaigns/schemas';
 import { unpublishCampaign } from '@/lib/campaigns/unpublish-campaign';
 import { updateCampaign } from '@/lib/campaigns/update-campaign';
+import { UpdateSenatePageInput, updateSenatePage } from '@/lib/campaigns/update-senate-page';
 import { isAppError } from '@/lib/errors';
 import type { CampaignEditorState } from '@/lib/forms/campaign';
 import { staffAction } from '@/lib/forms/staff-action';
@@ -107,4 +108,18 @@ export const duplicateCampaignAction = staffAction({
   schema: DuplicateCampaignInput,
   run: (actor, input) => duplicateCampaign({ actor, input }),
   done: ({ id }) => ({ revalidate: () => revalidatePath('/dashboard/campaigns'), redirect: `/dashboard/campaigns/${id}?notice=duplicated` }),
+});
+
+/** The public Senate page: opt in or out, and which stances it shows (the rows' checkboxes, read as a list). */
+export const updateSenatePageAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: [],
+  checkboxes: ['senatePagePublic'],
+  hidden: ['id', 'senatePagePublic'],
+  schema: UpdateSenatePageInput.omit({ publicStances: true }),
+  run: (actor, input, formData) => updateSenatePage({ actor, input: { ...input, publicStances: formData.getAll('publicStances').map(String) } }),
+  done: (r) => ({
+    message: r.senatePagePublic ? `Saved: the Senate page is public at /c/${r.slug}/senate.` : 'Saved: the Senate page is off.',
+    revalidate: refresh(r.id),
+  }),
 });

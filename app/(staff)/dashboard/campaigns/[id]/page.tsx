@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { BackLink } from '@/components/dashboard/shell/back-link';
 import { CampaignEditorForm } from '@/components/dashboard/campaigns/campaign-editor-form';
 import { CampaignStatusPanel } from '@/components/dashboard/campaigns/campaign-status-panel';
+import { SenatePageForm } from '@/components/dashboard/campaigns/senate-page-form';
 import { formatCount, formatDateTime } from '@/components/dashboard/data-table/format';
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { env } from '@/lib/env';
@@ -13,6 +14,7 @@ import {
   publishCampaignAction,
   unpublishCampaignAction,
   updateCampaignAction,
+  updateSenatePageAction,
 } from './actions';
 import { loadCampaign } from './load-campaign';
 
@@ -62,6 +64,8 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         appUrl={env().APP_URL}
         action={updateCampaignAction}
       />
+
+      <SenatePageForm campaignId={campaign.id} slug={campaign.slug} senatePage={campaign.senatePage} action={updateSenatePageAction} />
     </div>
   );
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "campaigns" ADD COLUMN "senate_page_public" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "campaigns" ADD COLUMN "public_stances" "senator_stance"[] DEFAULT '{champion,supports,undecided,opposes}'::senator_stance[] NOT NULL;
