@@ -36,9 +36,34 @@ export function WritePanel(p: Props) {
     r?.kind === 'state'
       ? r.senators.map((s) => ({ name: s.name, lastName: s.lastName, stateName: stateName(s.state) }))
       : [];
+  // Senators whose stance group has the coalition's own letter get that text (with the writer's own
+  // sentence); the editable letter below goes to the others.
+  const ownLetter = r?.kind === 'state' ? r.senators.filter((s) => s.letterVariant && !s.letterVariant.usesDefault) : [];
+  const standard = r?.kind === 'state' ? r.senators.filter((s) => !s.letterVariant || s.letterVariant.usesDefault) : [];
   return (
     <div className="space-y-10">
       <FindSenators slug={p.slug} source={p.source} view={lookup} onChange={setLookup} />
+      {ownLetter.length > 0 && (
+        <section aria-labelledby="variant-letters-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <h3 id="variant-letters-heading" className="font-semibold">
+            Which letter each senator gets
+          </h3>
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {r?.kind === 'state' &&
+              r.senators.map((s) => (
+                <li key={s.bioguideId}>
+                  Senator {s.name}: {s.letterVariant?.label ?? 'The campaign’s letter'}. {s.letterVariant?.reason}
+                </li>
+              ))}
+          </ul>
+          <p className="text-sm text-muted">
+            Your own sentence goes into every letter.
+            {standard.length > 0
+              ? ` The letter you edit below goes to ${standard.map((s) => `Senator ${s.lastName}`).join(' and ')}; the others get the coalition’s text written for them.`
+              : ' Each senator gets the coalition’s text written for them; the subject and letter below are not used.'}
+          </p>
+        </section>
+      )}
       {r?.kind === 'state' && senators.length > 0 && (
         <LetterForm
           key={`${r.state}:${r.zip ?? ''}`}

@@ -53,6 +53,11 @@ export function SenatorCard({ senator, headingLevel = 3 }: { senator: Card; head
           )}
         </p>
       )}
+      {senator.letterVariant && (
+        <p className="mt-2 text-sm" data-testid="letter-variant">
+          <span className="font-medium">Your letter:</span> {senator.letterVariant.label}. {senator.letterVariant.reason}
+        </p>
+      )}
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         {senator.phone && (
           <>

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { campaignStatus, cwcProOrCon, deliveryMode, senatorStance, signerVisibility } from './enums';
 import { organisations } from './organisations';
+
+export type LetterVariantGroup = 'thank' | 'urge' | 'persuade';
+export type LetterVariants = Partial<Record<LetterVariantGroup, { subject: string; body: string }>>;
 import { treaties } from './treaties';
 
 export const campaigns = pgTable(
@@ -26,6 +29,9 @@ export const campaigns = pgTable(
     commentModeration: boolean('comment_moderation').notNull().default(true),
     letterSubjectTemplate: text('letter_subject_template').notNull().default(''),
     letterBodyTemplate: text('letter_body_template').notNull().default(''),
+    // Letters by the senator's stance: thank (supports/champion), urge (leaning yes/undecided/unknown),
+    // persuade (leaning no/opposes). A missing or empty variant falls back to the templates above.
+    letterVariants: jsonb('letter_variants').$type<LetterVariants>().notNull().default({}),
     requirePersonalSentence: boolean('require_personal_sentence').notNull().default(false),
     deliveryMode: deliveryMode('delivery_mode').notNull().default('office'),
     // How the Senate's CWC service files this campaign's letters: a Library of Congress policy area

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { LetterVariants } from '@/db/schema/campaigns';
 import type { Stance } from '@/db/schema/enum-values';
 import { and, asc, eq, ilike, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -19,6 +20,7 @@ export type StaffCampaign = CampaignContent & {
   resultNote: string | null;
   /** The public Senate page: on or off, and which stances it shows. */
   senatePage: { public: boolean; stances: Stance[] };
+  letterVariants: LetterVariants;
   archived: boolean;
   publishedAt: string | null;
   closedAt: string | null;
@@ -86,6 +88,7 @@ export async function getStaffCampaign({ actor, input }: { actor: StaffActor; in
     status: c.status,
     resultNote: c.resultNote,
     senatePage: { public: c.senatePagePublic, stances: c.publicStances },
+    letterVariants: c.letterVariants,
     archived: c.archivedAt !== null,
     publishedAt: c.publishedAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,

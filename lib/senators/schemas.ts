@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZIP_FORMAT_MESSAGE, ZIP_RE } from '@/lib/geo/zip-format';
 import { isUsStateCode } from '@/lib/geo/us-states';
 import type { SocialAccounts } from '@/db/schema';
+import type { VariantAssignment } from '@/lib/letters/letter-variants';
 import type { PublicStanceView } from './public-stance';
 
 export const STATE_MESSAGE = 'Choose a state or territory from the list.';
@@ -44,6 +45,8 @@ export type SenatorCard = {
   social: SocialAccounts;
   /** Where the senator stands on the campaign's treaty, when the campaign publishes stances. */
   publicStance?: PublicStanceView;
+  /** Which letter this senator gets from the campaign, and why. */
+  letterVariant?: VariantAssignment;
 };
 
 export type StateOption = { state: string; stateName: string };

@@ -6,7 +6,7 @@ import { seedDatabase } from '@/db/seed/seed-database';
 import type { StaffUser } from '@/lib/auth/session-user';
 import { updateSenatePage } from '@/lib/campaigns/update-senate-page';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
-import { attachPublicStances } from '@/lib/senators/attach-public-stances';
+import { attachCampaignStances } from '@/lib/senators/attach-campaign-stances';
 import { getPublicSenate } from '@/lib/senators/get-public-senate';
 import { importSenators } from '@/lib/senators/import-senators';
 import { setExpectedAbsent } from '@/lib/senators/set-expected-absent';
@@ -76,10 +76,10 @@ describe('public Senate page', () => {
   });
 
   it('the ZIP lookup carries the supporter’s senators’ public stances only when the page is published', async () => {
-    const before = await attachPublicStances(await lookupSenators({ state: 'VT' }), slug);
+    const before = await attachCampaignStances(await lookupSenators({ state: 'VT' }), slug);
     expect(before.kind === 'state' && before.senators.every((s) => s.publicStance === undefined)).toBe(true);
     await publish(['supports', 'leaning_yes']);
-    const after = await attachPublicStances(await lookupSenators({ state: 'VT' }), slug);
+    const after = await attachCampaignStances(await lookupSenators({ state: 'VT' }), slug);
     if (after.kind !== 'state') throw new Error('expected senators');
     expect(after.senators.map((s) => [s.bioguideId, s.publicStance?.stance])).toEqual([
       ['S000033', 'supports'],

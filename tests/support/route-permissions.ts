@@ -126,6 +126,7 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'archiveCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'duplicateCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'updateSenatePageAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'updateLetterVariantsAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setDeliveryEmailAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setSenatorPositionAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setStancesBulkAction', permission: 'senators:edit' },

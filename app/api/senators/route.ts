@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { toJsonResponse } from '@/lib/errors';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
-import { attachPublicStances } from '@/lib/senators/attach-public-stances';
+import { attachCampaignStances } from '@/lib/senators/attach-campaign-stances';
 import { currentRequestOrigin } from '@/lib/security/client-ip';
 import { enforcePublicLimits } from '@/lib/security/public-limits';
 
@@ -15,7 +15,7 @@ export async function GET(req: NextRequest) {
   try {
     await enforcePublicLimits('lookup', { origin: await currentRequestOrigin(req.headers) });
     // `campaign`: the page's slug, so the answer carries the stances that campaign publishes.
-    const lookup = await attachPublicStances(await lookupSenators({ zip: q.get('zip'), state: q.get('state') }), q.get('campaign')?.slice(0, 200));
+    const lookup = await attachCampaignStances(await lookupSenators({ zip: q.get('zip'), state: q.get('state') }), q.get('campaign')?.slice(0, 200));
     return Response.json({ lookup }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     return toJsonResponse(e, { log: 'senator lookup failed' });

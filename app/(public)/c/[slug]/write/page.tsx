@@ -9,7 +9,7 @@ import { cwcEnabled } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { getLetterCampaign } from '@/lib/letters/letter-campaign';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
-import { attachPublicStances } from '@/lib/senators/attach-public-stances';
+import { attachCampaignStances } from '@/lib/senators/attach-campaign-stances';
 import { requestLogger } from '@/lib/log/request-id';
 import { SourceField } from '@/lib/petitions/schemas';
 import { defaultMinFillSeconds, issueFormGuardToken } from '@/lib/security/form-guard';
@@ -51,7 +51,7 @@ async function lookupView(zip: string, state: string, slug: string): Promise<Loo
   if (!zip && !state) return view;
   try {
     await enforcePublicLimits('lookup');
-    view.result = await attachPublicStances(await lookupSenators({ zip, state }), slug);
+    view.result = await attachCampaignStances(await lookupSenators({ zip, state }), slug);
   } catch (e) {
     if (isAppError(e)) view.error = { message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
     else {

@@ -18,6 +18,7 @@ import {
 } from '@/lib/campaigns/schemas';
 import { unpublishCampaign } from '@/lib/campaigns/unpublish-campaign';
 import { updateCampaign } from '@/lib/campaigns/update-campaign';
+import { LETTER_VARIANT_FIELDS, UpdateLetterVariantsInput, updateLetterVariants } from '@/lib/campaigns/update-letter-variants';
 import { UpdateSenatePageInput, updateSenatePage } from '@/lib/campaigns/update-senate-page';
 import { isAppError } from '@/lib/errors';
 import type { CampaignEditorState } from '@/lib/forms/campaign';
@@ -122,4 +123,14 @@ export const updateSenatePageAction = staffAction({
     message: r.senatePagePublic ? `Saved: the Senate page is public at /c/${r.slug}/senate.` : 'Saved: the Senate page is off.',
     revalidate: refresh(r.id),
   }),
+});
+
+/** The letters by stance group (thank / urge / persuade); an empty body falls back to the campaign's letter. */
+export const updateLetterVariantsAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: LETTER_VARIANT_FIELDS,
+  hidden: ['id'],
+  schema: UpdateLetterVariantsInput,
+  run: (actor, input) => updateLetterVariants({ actor, input }),
+  done: (r) => ({ message: 'Letter variants saved.', revalidate: refresh(r.id) }),
 });

@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import { BackLink } from '@/components/dashboard/shell/back-link';
 import { CampaignEditorForm } from '@/components/dashboard/campaigns/campaign-editor-form';
 import { CampaignStatusPanel } from '@/components/dashboard/campaigns/campaign-status-panel';
+import { LetterVariantsForm } from '@/components/dashboard/campaigns/letter-variants-form';
+import { LetterVariantsPreview } from '@/components/dashboard/campaigns/letter-variants-preview';
 import { SenatePageForm } from '@/components/dashboard/campaigns/senate-page-form';
+import { previewLetterVariants } from '@/lib/campaigns/preview-letter-variants';
 import { formatCount, formatDateTime } from '@/components/dashboard/data-table/format';
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { env } from '@/lib/env';
@@ -15,6 +18,7 @@ import {
   unpublishCampaignAction,
   updateCampaignAction,
   updateSenatePageAction,
+  updateLetterVariantsAction,
 } from './actions';
 import { loadCampaign } from './load-campaign';
 
@@ -32,6 +36,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
   const { id } = await params;
   const notice = notices[String((await searchParams).notice ?? '')];
   const [campaign, treaties] = await Promise.all([loadCampaign(actor, id), listTreaties({ actor })]);
+  const previews = await previewLetterVariants({ actor, campaignId: campaign.id });
 
   return (
     <div className="space-y-6">
@@ -64,6 +69,9 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         appUrl={env().APP_URL}
         action={updateCampaignAction}
       />
+
+      <LetterVariantsForm campaignId={campaign.id} variants={campaign.letterVariants} action={updateLetterVariantsAction} />
+      <LetterVariantsPreview previews={previews} />
 
       <SenatePageForm campaignId={campaign.id} slug={campaign.slug} senatePage={campaign.senatePage} action={updateSenatePageAction} />
     </div>

@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "letter_variants" jsonb DEFAULT '{}'::jsonb NOT NULL;
