@@ -5,6 +5,7 @@ import { FindSenators } from '@/components/senators/find-senators';
 import type { LookupView } from '@/components/senators/lookup-view';
 import { initialLetterState, type LetterFormState } from '@/lib/forms/letter';
 import type { LetterDraft } from '@/lib/letters/letter-draft';
+import type { LetterVariantGroup } from '@/lib/letters/letter-variants';
 import { stateName } from '@/lib/geo/us-states';
 import { LetterForm } from './letter-form';
 import { LetterResult } from './letter-result';
@@ -14,6 +15,8 @@ type Props = {
   source?: string;
   initialLookup: LookupView;
   draft: Pick<LetterDraft, 'salutation' | 'subject' | 'body'>;
+  /** The campaign's letters by stance group that have text (the lookup says which senator gets which). */
+  variantDrafts: Partial<Record<LetterVariantGroup, Pick<LetterDraft, 'salutation' | 'subject' | 'body'>>>;
   requirePersonalSentence: boolean;
   requireStreet: boolean;
   organisationName: string;
@@ -34,7 +37,15 @@ export function WritePanel(p: Props) {
   const r = lookup.result;
   const senators =
     r?.kind === 'state'
-      ? r.senators.map((s) => ({ name: s.name, lastName: s.lastName, stateName: stateName(s.state) }))
+      ? r.senators.map((s) => {
+          const own = s.letterVariant && !s.letterVariant.usesDefault ? p.variantDrafts[s.letterVariant.group] : undefined;
+          return {
+            name: s.name,
+            lastName: s.lastName,
+            stateName: stateName(s.state),
+            ...(own && s.letterVariant ? { ownLetter: { ...own, label: s.letterVariant.label } } : {}),
+          };
+        })
       : [];
   // Senators whose stance group has the coalition's own letter get that text (with the writer's own
   // sentence); the editable letter below goes to the others.

@@ -19,6 +19,8 @@ export type LetterCampaign = {
   treatyName: string;
   treatyShortName: string;
   draft: LetterDraft;
+  /** The stance-group variants that have text, as drafts (an empty variant is absent: the default applies). */
+  variantDrafts: Partial<Record<LetterVariantGroup, LetterDraft>>;
 };
 
 /** Internal to lib/letters: includes the routing settings the page must not see. */
@@ -26,8 +28,6 @@ export type LetterCampaignRow = LetterCampaign & {
   deliveryMode: DeliveryMode;
   deliveryInboxEmail: string | null;
   treatyId: string;
-  /** The stance-group variants that have text, as drafts (an empty variant is absent: the default applies). */
-  variantDrafts: Partial<Record<LetterVariantGroup, LetterDraft>>;
 };
 
 export async function loadLetterCampaign(
@@ -87,5 +87,6 @@ export async function getLetterCampaign(id: string, db: DbOrTx = getDb()): Promi
     treatyName: row.treatyName,
     treatyShortName: row.treatyShortName,
     draft: row.draft,
+    variantDrafts: row.variantDrafts,
   };
 }

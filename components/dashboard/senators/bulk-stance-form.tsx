@@ -25,10 +25,10 @@ export function BulkStanceForm({ treatyId, action }: { treatyId: string; action:
       <p className="text-sm text-muted">Tick senators in the table below, then set their stance and the source it rests on.</p>
       <input type="hidden" name="treatyId" value={treatyId} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField label="Stance" name="stance" options={STANCE_OPTIONS} defaultValue={v.stance ?? 'supports'} error={err.stance} />
-        <Field label="Source link" name="sourceUrl" type="url" defaultValue={v.sourceUrl} error={err.sourceUrl} hint="https://…" />
-        <Field label="Date stated" name="statedOn" type="date" defaultValue={v.statedOn} error={err.statedOn} hint="Blank: today" />
-        <Field label="Note" name="note" defaultValue={v.note} error={err.note} />
+        <SelectField label="Stance to set" name="stance" options={STANCE_OPTIONS} defaultValue={v.stance ?? 'supports'} error={err.stance} />
+        <Field label="Source link for all ticked" name="sourceUrl" type="url" defaultValue={v.sourceUrl} error={err.sourceUrl} hint="https://…" />
+        <Field label="Date they stated it" name="statedOn" type="date" defaultValue={v.statedOn} error={err.statedOn} hint="Blank: today" />
+        <Field label="Note for all ticked" name="note" defaultValue={v.note} error={err.note} />
       </div>
       {err.senatorIds && (
         <p role="alert" className="text-sm font-medium text-red-700">

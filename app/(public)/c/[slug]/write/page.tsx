@@ -96,6 +96,9 @@ export default async function WritePage({ params, searchParams }: Props) {
         source={source}
         initialLookup={view}
         draft={{ salutation: campaign.draft.salutation, subject: campaign.draft.subject, body: campaign.draft.body }}
+        variantDrafts={Object.fromEntries(
+          Object.entries(campaign.variantDrafts).map(([g, d]) => [g, { salutation: d.salutation, subject: d.subject, body: d.body }]),
+        )}
         requirePersonalSentence={campaign.requirePersonalSentence}
         requireStreet={cwcEnabled()}
         organisationName={campaign.organisationName}
