@@ -6,6 +6,7 @@ import { formatDay } from '@/components/campaign/stage-copy';
 import { PublicSenateTable } from '@/components/senators/public-senate-table';
 import { SenateSeatChart } from '@/components/senators/senate-seat-chart';
 import { resolveCampaignSlug } from '@/lib/campaigns/resolve-campaign-slug';
+import { env } from '@/lib/env';
 import { getPublicSenate } from '@/lib/senators/get-public-senate';
 import { PUBLIC_STANCE_LABELS } from '@/lib/senators/public-stance';
 import { arithmeticExplained, arithmeticHeadline } from '@/lib/senators/senate-arithmetic';
@@ -25,7 +26,7 @@ async function load(slug: string) {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
-  return { title: 'Where the Senate stands', alternates: { canonical: `/c/${slug}/senate` } };
+  return { metadataBase: new URL(env().APP_URL), title: 'Where the Senate stands', alternates: { canonical: `/c/${slug}/senate` } };
 }
 
 export default async function PublicSenatePage({ params }: Params) {
