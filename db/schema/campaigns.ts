@@ -32,6 +32,8 @@ export const campaigns = pgTable(
     // Letters by the senator's stance: thank (supports/champion), urge (leaning yes/undecided/unknown),
     // persuade (leaning no/opposes). A missing or empty variant falls back to the templates above.
     letterVariants: jsonb('letter_variants').$type<LetterVariants>().notNull().default({}),
+    // A call script per stance group; an empty one falls back to the default script (lib/calls).
+    callScripts: jsonb('call_scripts').$type<Partial<Record<LetterVariantGroup, string>>>().notNull().default({}),
     requirePersonalSentence: boolean('require_personal_sentence').notNull().default(false),
     deliveryMode: deliveryMode('delivery_mode').notNull().default('office'),
     // How the Senate's CWC service files this campaign's letters: a Library of Congress policy area

@@ -25,6 +25,10 @@ export const LETTER_CHANNELS = ['office_email', 'coalition_inbox', 'supporter'] 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
 export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
+// A supporter's call to a senator's office: how far they got, and what the office said.
+export const CALL_OUTCOMES = ['reached_staff', 'voicemail', 'busy'] as const;
+export const CALL_RESPONSES = ['supports', 'undecided', 'opposes', 'no_answer'] as const;
+export const CALL_REVIEW_STATUSES = ['pending', 'stance_recorded', 'dismissed'] as const;
 export const CWC_PRO_OR_CON = ['pro', 'con'] as const;
 export const TOKEN_PURPOSES = ['confirm_signature', 'confirm_letters', 'unsubscribe'] as const;
 
@@ -36,3 +40,6 @@ export type LetterStatus = (typeof LETTER_STATUSES)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Stance = (typeof SENATOR_STANCES)[number];
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export type CallResponse = (typeof CALL_RESPONSES)[number];
+export type CallReviewStatus = (typeof CALL_REVIEW_STATUSES)[number];

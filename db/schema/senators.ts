@@ -105,6 +105,9 @@ export const senatorStanceEvents = pgTable(
     statedOn: date('stated_on').notNull(),
     sourceUrl: text('source_url'),
     note: text('note'),
+    // Set when a reviewer turned a supporter's call report into this stance (the report is its source).
+    // No foreign key: call_reports imports this file (the id is checked when the row is written).
+    callReportId: uuid('call_report_id'),
     recordedBy: text('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -21,6 +21,7 @@ export type StaffCampaign = CampaignContent & {
   /** The public Senate page: on or off, and which stances it shows. */
   senatePage: { public: boolean; stances: Stance[] };
   letterVariants: LetterVariants;
+  callScripts: Partial<Record<string, string>>;
   archived: boolean;
   publishedAt: string | null;
   closedAt: string | null;
@@ -89,6 +90,7 @@ export async function getStaffCampaign({ actor, input }: { actor: StaffActor; in
     resultNote: c.resultNote,
     senatePage: { public: c.senatePagePublic, stances: c.publicStances },
     letterVariants: c.letterVariants,
+    callScripts: c.callScripts,
     archived: c.archivedAt !== null,
     publishedAt: c.publishedAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,

@@ -10,14 +10,14 @@ import { STANCE_LABELS } from './stance-labels';
 
 export const BOARD_CSV_HEADER = [
   'bioguide_id', 'senator', 'state', 'party', 'foreign_relations', 'stance', 'stated_on', 'source_url', 'note',
-  'expected_absent', 'letters_sent', 'signers_in_state', 'verified_signers_in_state', 'delivery_email',
+  'expected_absent', 'letters_sent', 'signers_in_state', 'verified_signers_in_state', 'calls_reported', 'delivery_email',
 ] as const;
 
 function cells(r: WhipRow): (string | null)[] {
   const row = [
     r.id, r.officialName, r.state, r.party, r.ssfrMember ? (r.ssfrTitle ?? 'member') : '', STANCE_LABELS[r.stance], r.statedOn,
     r.sourceUrl, r.note, r.expectedAbsent ? 'yes' : '', String(r.pressure.lettersSent), String(r.pressure.signers),
-    String(r.pressure.verifiedSigners), r.deliveryEmail,
+    String(r.pressure.verifiedSigners), String(r.pressure.calls.total), r.deliveryEmail,
   ];
   // Notes, names and links are typed by people: a leading = + - @ would run as a formula.
   return row.map(neutraliseCell);

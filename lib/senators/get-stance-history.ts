@@ -21,6 +21,8 @@ export type StanceHistoryEntry = {
   statedOn: string;
   sourceUrl: string | null;
   note: string | null;
+  /** Recorded from a supporter's call report (its source). */
+  callReportId: string | null;
   /** The staff member's name or email; null once their account is gone. */
   recordedBy: string | null;
   recordedAt: Date;
@@ -79,6 +81,7 @@ export async function getStanceHistory({ actor, input }: { actor: StaffActor; in
       statedOn: senatorStanceEvents.statedOn,
       sourceUrl: senatorStanceEvents.sourceUrl,
       note: senatorStanceEvents.note,
+      callReportId: senatorStanceEvents.callReportId,
       recordedByName: users.name,
       recordedByEmail: users.email,
       recordedAt: senatorStanceEvents.recordedAt,

@@ -113,7 +113,7 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
     )
     .where(eq(senators.isCurrent, true))
     .orderBy(asc(senators.state), asc(senators.lastName), asc(senators.firstName));
-  const pressure = treaty ? await loadPressure(db, treaty.id) : { lettersBySenator: new Map(), signersByState: new Map() };
+  const pressure = treaty ? await loadPressure(db, treaty.id) : { lettersBySenator: new Map(), signersByState: new Map(), callsBySenator: new Map() };
 
   const totals = zeroTotals();
   const committeeTotals = zeroTotals();

@@ -14,6 +14,8 @@ export type StanceChange = {
   statedOn: string | null;
   note: string | null;
   sourceUrl: string | null;
+  /** The supporter's call report this stance was recorded from (its source). */
+  callReportId?: string | null;
 };
 
 /**
@@ -41,7 +43,9 @@ export async function recordStance(
   const fields = (['stance', 'note', 'sourceUrl', 'statedOn'] as const).filter((k) => prev[k] !== change[k]);
   if (fields.length === 0) return false;
 
-  await tx.insert(senatorStanceEvents).values({ senatorId, treatyId, stance, statedOn, note, sourceUrl, recordedBy: actor.id });
+  await tx
+    .insert(senatorStanceEvents)
+    .values({ senatorId, treatyId, stance, statedOn, note, sourceUrl, callReportId: input.callReportId ?? null, recordedBy: actor.id });
   await tx
     .insert(senatorPositions)
     .values({ senatorId, treatyId, stance, note, sourceUrl, statedOn, updatedBy: actor.id })

@@ -72,6 +72,7 @@ export const staffPages: RouteRule[] = [
     allowed: NOT_FOUND_OK,
   },
   { file: 'app/(staff)/dashboard/senators/page.tsx', permission: 'campaigns:view' },
+  { file: 'app/(staff)/dashboard/senators/calls/page.tsx', permission: 'campaigns:view' },
   {
     file: 'app/(staff)/dashboard/senators/[id]/page.tsx',
     permission: 'campaigns:view',
@@ -131,6 +132,7 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setSenatorPositionAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setStancesBulkAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setExpectedAbsentAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'reviewCallReportAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'updateTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },

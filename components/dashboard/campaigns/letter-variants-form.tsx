@@ -13,10 +13,12 @@ import { STANCE_LABELS } from '@/lib/senators/stance-labels';
 export function LetterVariantsForm({
   campaignId,
   variants,
+  callScripts,
   action,
 }: {
   campaignId: string;
   variants: LetterVariants;
+  callScripts: Partial<Record<string, string>>;
   action: (s: FormState, f: FormData) => Promise<FormState>;
 }) {
   const [state, formAction] = useActionState(action, { status: 'idle' });
@@ -25,7 +27,7 @@ export function LetterVariantsForm({
   return (
     <form action={formAction} noValidate aria-labelledby="variants-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="variants-heading" className="text-lg font-semibold">
-        Letters by where the senator stands
+        Letters and call scripts by where the senator stands
       </h2>
       <p className="text-sm text-muted">
         Each senator gets the letter for their stance on the treaty. Leave a letter empty to send the campaign’s letter instead. Merge fields
@@ -39,6 +41,14 @@ export function LetterVariantsForm({
           </legend>
           <Field label="Subject" name={`${g}Subject`} defaultValue={v?.[`${g}Subject`] ?? variants[g]?.subject ?? ''} error={err[`${g}Subject`]} />
           <TextAreaField label="Letter" name={`${g}Body`} rows={6} defaultValue={v?.[`${g}Body`] ?? variants[g]?.body ?? ''} error={err[`${g}Body`]} hint="Empty: the campaign’s letter." />
+          <TextAreaField
+            label="Call script"
+            name={`${g}Script`}
+            rows={3}
+            defaultValue={v?.[`${g}Script`] ?? callScripts[g] ?? ''}
+            error={err[`${g}Script`]}
+            hint="{senator} and {treaty} are filled in. Empty: the default script."
+          />
         </fieldset>
       ))}
       <Button variant="secondary" pendingLabel="Saving…">

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { ReviewCallReportInput, reviewCallReport } from '@/lib/calls/review-call-report';
 import { staffAction } from '@/lib/forms/staff-action';
 import { SetDeliveryEmailInput, setDeliveryEmail } from '@/lib/senators/set-delivery-email';
 import { SetExpectedAbsentInput, setExpectedAbsent } from '@/lib/senators/set-expected-absent';
@@ -52,4 +53,14 @@ export const setExpectedAbsentAction = staffAction({
   schema: SetExpectedAbsentInput,
   run: (actor, input) => setExpectedAbsent({ actor, input }),
   done: (r) => ({ message: r.expectedAbsent ? 'Marked expected absent.' : 'Marked present.', revalidate: refresh }),
+});
+
+/** The call review queue: record the report as a stance (the report is its source) or dismiss it. */
+export const reviewCallReportAction = staffAction({
+  permission: 'senators:edit',
+  fields: [],
+  hidden: ['id', 'decision'],
+  schema: ReviewCallReportInput,
+  run: (actor, input) => reviewCallReport({ actor, input }),
+  done: (r) => ({ message: r.status === 'stance_recorded' ? 'Stance recorded from the call.' : 'Report dismissed.', revalidate: refresh }),
 });

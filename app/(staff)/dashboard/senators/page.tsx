@@ -139,6 +139,11 @@ export default async function SenatorsPage({ searchParams }: Props) {
             {s.pressure.signers} signers in {s.state}
           </span>
           <span>{s.pressure.verifiedSigners} verified</span>
+          <span>
+            {s.pressure.calls.total} calls reported
+            {s.pressure.calls.total > 0 &&
+              ` (supports ${s.pressure.calls.supports}, undecided ${s.pressure.calls.undecided}, opposes ${s.pressure.calls.opposes}, no answer ${s.pressure.calls.noAnswer}; ${s.pressure.calls.pending} to review)`}
+          </span>
         </span>
       ),
     },
@@ -178,6 +183,11 @@ export default async function SenatorsPage({ searchParams }: Props) {
       {whip.treaty ? <WhipCountSummary whip={whip} /> : <p>Add a treaty to start a whip count.</p>}
       {whip.treaty && <CommitteeView whip={whip} />}
       <WhipFiltersForm whip={whip} treaties={treaties} />
+      <p>
+        <Link href="/dashboard/senators/calls" className="font-semibold text-brand-700 underline">
+          Review supporters’ call reports
+        </Link>
+      </p>
       {mayExport && whip.treaty && (
         <p>
           <a href={csvHref(whip)} className="font-semibold text-brand-700 underline" download>

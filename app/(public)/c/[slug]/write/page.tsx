@@ -90,6 +90,11 @@ export default async function WritePage({ params, searchParams }: Props) {
         <p className="mt-2 text-lg text-muted">
           About: <Link href={`/c/${campaign.slug}`} className="text-brand-700 underline">{campaign.title}</Link>
         </p>
+        <p className="mt-2">
+          <Link href={`/c/${campaign.slug}/call${one(query.zip) ? `?zip=${encodeURIComponent(one(query.zip))}` : ''}`} className="text-brand-700 underline">
+            Prefer to call? Numbers and what to say
+          </Link>
+        </p>
       </header>
       <WritePanel
         slug={campaign.slug}

@@ -70,7 +70,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         action={updateCampaignAction}
       />
 
-      <LetterVariantsForm campaignId={campaign.id} variants={campaign.letterVariants} action={updateLetterVariantsAction} />
+      <LetterVariantsForm campaignId={campaign.id} variants={campaign.letterVariants} callScripts={campaign.callScripts} action={updateLetterVariantsAction} />
       <LetterVariantsPreview previews={previews} />
 
       <SenatePageForm campaignId={campaign.id} slug={campaign.slug} senatePage={campaign.senatePage} action={updateSenatePageAction} />

@@ -48,6 +48,7 @@ export default async function SenatorPage({ params, searchParams }: Props) {
       header: 'Source',
       cell: (e) => {
         const href = safeLink(e.sourceUrl);
+        if (e.callReportId) return 'A supporter’s call report';
         return href ? (
           <a href={href} rel="noopener noreferrer nofollow" className="break-all underline">
             {href}
