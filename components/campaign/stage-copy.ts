@@ -24,6 +24,10 @@ export const STAGE_COPY: Record<TreatyStage, { label: string; now: string }> = {
     label: 'Reported to the full Senate',
     now: 'The Committee on Foreign Relations has reported the treaty to the full Senate, which can now vote on it.',
   },
+  floor_vote: {
+    label: 'Before the full Senate',
+    now: 'The full Senate is debating the treaty and will vote on its resolution of advice and consent.',
+  },
   consented: {
     label: 'Senate consent given',
     now: 'The Senate has given its advice and consent. The treaty binds the United States once the instrument of ratification is deposited.',
@@ -35,6 +39,10 @@ export const STAGE_COPY: Record<TreatyStage, { label: string; now: string }> = {
   withdrawn: {
     label: 'Withdrawn from the Senate',
     now: 'The treaty has been withdrawn from the Senate.',
+  },
+  returned_to_committee: {
+    label: 'Returned to the Foreign Relations Committee',
+    now: 'The Senate did not finish with the treaty before its Congress ended, so under Senate Rule XXX it went back to the Committee on Foreign Relations. It remains pending there.',
   },
 };
 

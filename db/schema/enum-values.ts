@@ -4,16 +4,19 @@
 
 // The US path of a treaty: signed by the President, transmitted to the Senate, referred to Foreign
 // Relations, reported, given advice and consent (two-thirds of senators present), then ratified by
-// deposit of the instrument.
+// deposit of the instrument. The floor vote is its own step; a treaty still pending when a Congress
+// ends goes back to the committee (Senate Rule XXX), recorded as `returned_to_committee`.
 export const TREATY_STAGES = [
   'adopted',
   'signed',
   'transmitted',
   'in_committee',
   'reported',
+  'floor_vote',
   'consented',
   'ratified',
   'withdrawn',
+  'returned_to_committee',
 ] as const;
 
 export const CAMPAIGN_STATUSES = ['draft', 'live', 'closed'] as const;

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { treaties, treatyStageEvents } from '@/db/schema';
 import { loadSenateArithmetic } from '@/lib/senators/load-senate-arithmetic';
 import type { SenateArithmetic } from '@/lib/senators/senate-arithmetic';
+import { countParties, listTreatyParties } from './party-counts';
 
 type TreatyRow = typeof treaties.$inferSelect;
 export type TreatyStage = TreatyRow['stage'];
@@ -55,5 +56,12 @@ export async function loadTreatyView(db: DbOrTx, t: TreatyRow): Promise<TreatyVi
     .from(treatyStageEvents)
     .where(eq(treatyStageEvents.treatyId, t.id))
     .orderBy(asc(treatyStageEvents.occurredOn), asc(treatyStageEvents.createdAt));
-  return { ...treatyFacts(t), senate: await loadSenateArithmetic(db, t.id), events };
+  const facts = treatyFacts(t);
+  // A list of countries, when staff keep one, is the source of the counts (never typed twice).
+  const parties = await listTreatyParties(db, t.id);
+  if (parties.length) {
+    const c = countParties(parties);
+    Object.assign(facts, { signatoriesCount: c.signatories, statesPartiesCount: c.parties, countsAsOf: c.asOf, countsSource: c.source });
+  }
+  return { ...facts, senate: await loadSenateArithmetic(db, t.id), events };
 }

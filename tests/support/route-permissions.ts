@@ -136,6 +136,7 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'updateTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'importTreatyPartiesAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updateCoalitionAction', permission: 'staff:manage' },
 ];
 
