@@ -70,6 +70,10 @@ const EnvSchema = z.object({
   OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   OUTBOX_IN_APP: z.enum(['0', '1']).default('1'),
   SENATORS_SOURCE: z.string().min(1).default('https://unitedstates.github.io/congress-legislators'),
+  // Re-import the roster this often (hours; 0 = never on a schedule), in every app instance unless
+  // ROSTER_IMPORT_IN_APP=0 and in `npm run worker`; one import per interval under an advisory lock.
+  SENATORS_IMPORT_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  ROSTER_IMPORT_IN_APP: z.enum(['0', '1']).default('1'),
   SEED_ON_START: z.enum(['0', '1']).default('1'),
   TRUST_PROXY: TrustProxy,
   RATE_LIMIT_DISABLED: bool,

@@ -133,6 +133,7 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setStancesBulkAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setExpectedAbsentAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'reviewCallReportAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'reimportRosterAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'updateTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },

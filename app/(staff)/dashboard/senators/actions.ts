@@ -2,7 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { ReviewCallReportInput, reviewCallReport } from '@/lib/calls/review-call-report';
+import { z } from 'zod';
 import { staffAction } from '@/lib/forms/staff-action';
+import { reimportRoster } from '@/lib/senators/roster-imports';
 import { SetDeliveryEmailInput, setDeliveryEmail } from '@/lib/senators/set-delivery-email';
 import { SetExpectedAbsentInput, setExpectedAbsent } from '@/lib/senators/set-expected-absent';
 import { SetSenatorPositionInput, setSenatorPosition } from '@/lib/senators/set-senator-position';
@@ -63,4 +65,19 @@ export const reviewCallReportAction = staffAction({
   schema: ReviewCallReportInput,
   run: (actor, input) => reviewCallReport({ actor, input }),
   done: (r) => ({ message: r.status === 'stance_recorded' ? 'Stance recorded from the call.' : 'Report dismissed.', revalidate: refresh }),
+});
+
+/** Import the Senate roster now (the schedule does it daily); the diff is shown and mailed to owners. */
+export const reimportRosterAction = staffAction({
+  permission: 'senators:edit',
+  fields: [],
+  schema: z.object({}),
+  run: (actor) => reimportRoster({ actor }),
+  done: (r) => ({
+    message:
+      r.added + r.removed + r.changed === 0
+        ? `Imported ${r.senatorCount} senators: no changes.`
+        : `Imported ${r.senatorCount} senators: ${r.added} joined, ${r.removed} left, ${r.changed} changed. Owners are emailed the details.`,
+    revalidate: refresh,
+  }),
 });

@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { AbsentToggle } from '@/components/dashboard/senators/absent-toggle';
 import { BULK_FORM_ID, BulkStanceForm } from '@/components/dashboard/senators/bulk-stance-form';
 import { CommitteeView } from '@/components/dashboard/senators/committee-view';
+import { RosterImports } from '@/components/dashboard/senators/roster-imports';
+import { formatDateTime } from '@/components/dashboard/data-table/format';
+import { listRosterImports } from '@/lib/senators/roster-imports';
 import { DataTable, type Column } from '@/components/dashboard/data-table/data-table';
 import { DeliveryEmailForm } from '@/components/dashboard/senators/delivery-email-form';
 import { PositionForm } from '@/components/dashboard/senators/position-form';
@@ -15,7 +18,7 @@ import { isAppError } from '@/lib/errors';
 import { getWhipCount, type WhipCount, type WhipRow } from '@/lib/senators/get-whip-count';
 import type { StaffActor } from '@/lib/auth/actor';
 import { listTreaties } from '@/lib/treaties/list-treaties';
-import { setDeliveryEmailAction, setExpectedAbsentAction, setSenatorPositionAction, setStancesBulkAction } from './actions';
+import { reimportRosterAction, setDeliveryEmailAction, setExpectedAbsentAction, setSenatorPositionAction, setStancesBulkAction } from './actions';
 
 export const metadata: Metadata = { title: 'Senators' };
 
@@ -66,7 +69,7 @@ function SsfrBadge({ row }: { row: WhipRow }) {
 
 export default async function SenatorsPage({ searchParams }: Props) {
   const actor = await requireStaffPage('campaigns:view');
-  const [whip, treaties] = await Promise.all([load(actor, await searchParams), listTreaties({ actor })]);
+  const [whip, treaties, imports] = await Promise.all([load(actor, await searchParams), listTreaties({ actor }), listRosterImports({ actor })]);
   const mayEdit = can(actor.role, 'senators:edit');
   const mayExport = can(actor.role, 'senators:export');
   const treatyId = whip.treaty?.id;
@@ -195,6 +198,10 @@ export default async function SenatorsPage({ searchParams }: Props) {
           </a>
         </p>
       )}
+      <RosterImports
+        imports={imports.map((i) => ({ id: i.id, when: formatDateTime(i.importedAt), senatorCount: i.senatorCount, changes: i.changes }))}
+        action={mayEdit ? reimportRosterAction : undefined}
+      />
       {bulk && <BulkStanceForm treatyId={treatyId} action={setStancesBulkAction} />}
       <DataTable
         caption={`Senators shown: ${whip.rows.length} of ${whip.senatorCount}`}
