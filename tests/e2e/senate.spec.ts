@@ -6,7 +6,8 @@ import { withOwnIp } from './support/unique';
 // The Senate: staff record stances with sources (bulk and one by one), publish the Senate page and a
 // thank-you letter; supporters see the stances with the arithmetic, and a supporter whose senators
 // are one supporter and one undecided gets a thank-you letter and an urging one. On Oregon's
-// senators, whom no other spec reads. Only the thank-you variant is set, so the urging letter is the
+// senators, whom no other spec reads. The Portland supporter also reports a call, which a reviewer
+// turns into a stance. Only the thank-you variant is set, so the urging letter is the
 // campaign's own (other specs' senators have no stance: they keep getting it too).
 
 const WYDEN = 'Ron Wyden';
@@ -77,4 +78,26 @@ test('staff record stances and publish; the public page and the letter page foll
   await expect(page.getByRole('article', { name: `Letter to Senator ${WYDEN}` })).toContainText('Subject: Thank you, Senator Wyden');
   await expect(page.getByRole('article', { name: `Letter to Senator ${MERKLEY}` })).toContainText('Subject: Please support');
   await expectNoAxeViolations(page);
+
+  // Calls: a script per senator, click-to-call links, and a plain-form report.
+  await page.getByRole('link', { name: 'Prefer to call? Numbers and what to say' }).click();
+  const wydenCall = page.getByRole('region', { name: `Senator ${WYDEN}` });
+  await expect(wydenCall).toContainText('thank Senator Wyden');
+  await expect(wydenCall.getByRole('link').first()).toHaveAttribute('href', /^tel:\+1\d{10}$/);
+  await expectNoAxeViolations(page);
+  const merkleyCall = page.getByRole('region', { name: `Senator ${MERKLEY}` });
+  await merkleyCall.getByLabel('I spoke to a staff member').check();
+  await merkleyCall.getByLabel('The senator supports it').check();
+  await merkleyCall.getByRole('button', { name: 'Send my report' }).click();
+  await expect(page.getByText(`Thank you: your report on Senator ${MERKLEY} is in.`)).toBeVisible();
+
+  // A reviewer turns the report into Merkley's stance; his history names the report as its source.
+  await staff.goto('/dashboard/senators/calls');
+  await staff.getByRole('button', { name: `Record as stance of ${MERKLEY}` }).click();
+  await expect(staff.getByText(/^Stance recorded from the call\./)).toBeVisible();
+  await expect(staff.getByRole('button', { name: `Record as stance of ${MERKLEY}` })).toHaveCount(0);
+  await staff.goto('/dashboard/senators?state=OR');
+  await staff.getByRole('link', { name: MERKLEY }).first().click();
+  await expect(staff.getByRole('heading', { level: 2, name: /now: Supports/ })).toBeVisible();
+  await expect(staff.getByRole('table', { name: 'Stance history, newest first' }).getByRole('row').nth(1)).toContainText('A supporter’s call report');
 });

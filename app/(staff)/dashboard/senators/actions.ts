@@ -64,7 +64,8 @@ export const reviewCallReportAction = staffAction({
   hidden: ['id', 'decision'],
   schema: ReviewCallReportInput,
   run: (actor, input) => reviewCallReport({ actor, input }),
-  done: (r) => ({ message: r.status === 'stance_recorded' ? 'Stance recorded from the call.' : 'Report dismissed.', revalidate: refresh }),
+  // The reviewed row leaves the queue (and its form with it): the page says what happened.
+  done: (r) => ({ revalidate: refresh, redirect: `/dashboard/senators/calls?reviewed=${r.status}` }),
 });
 
 /** Import the Senate roster now (the schedule does it daily); the diff is shown and mailed to owners. */

@@ -12,8 +12,14 @@ import { reviewCallReportAction } from '../actions';
 export const metadata: Metadata = { title: 'Call reports' };
 
 /** Supporters' call reports waiting for review; a reviewer turns one into a stance or dismisses it. */
-export default async function CallReportsPage() {
+const NOTICES: Record<string, string> = {
+  stance_recorded: 'Stance recorded from the call. It is in the senator’s stance history.',
+  dismissed: 'Report dismissed.',
+};
+
+export default async function CallReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaffPage('campaigns:view');
+  const notice = NOTICES[String((await searchParams).reviewed ?? '')];
   const rows = await listPendingCallReports({ actor });
   const mayReview = can(actor.role, 'senators:edit');
   const columns: Column<CallReportRow>[] = [
@@ -43,6 +49,9 @@ export default async function CallReportsPage() {
           What supporters heard when they called. Recording one sets the senator’s stance with the report as its source (it appears in their
           stance history).
         </p>
+      </div>
+      <div role="status">
+        {notice && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm font-medium text-green-900">{notice}</p>}
       </div>
       <DataTable caption={`Reports waiting: ${rows.length}`} columns={columns} rows={rows} rowKey={(r) => r.id} empty="No call reports waiting." />
     </div>
