@@ -39,6 +39,7 @@ export function SenatorCard({ senator, headingLevel = 3 }: { senator: Card; head
           Foreign Relations Committee{senator.ssfr.title ? ` — ${senator.ssfr.title}` : ''}
         </p>
       )}
+      {senator.committeeNote && <p className="mt-2 text-sm">{senator.committeeNote}</p>}
       {senator.publicStance && (
         <p className="mt-2 text-sm" data-testid="public-stance">
           <span className="font-medium">Position on the treaty:</span> {PUBLIC_STANCE_LABELS[senator.publicStance.stance]}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { campaigns, senatorPositions } from '@/db/schema';
+import { campaigns, senatorPositions, treaties } from '@/db/schema';
 import type { Stance } from '@/db/schema/enum-values';
 import { assignVariant } from '@/lib/letters/letter-variants';
 import { publicStanceOf } from './public-stance';
@@ -20,8 +20,10 @@ export async function attachCampaignStances(lookup: SenatorLookup, campaignSlug:
       publish: campaigns.senatePagePublic,
       publicStances: campaigns.publicStances,
       variants: campaigns.letterVariants,
+      stage: treaties.stage,
     })
     .from(campaigns)
+    .innerJoin(treaties, eq(treaties.id, campaigns.treatyId))
     .where(and(eq(campaigns.slug, campaignSlug), inArray(campaigns.status, ['live', 'closed'])));
   if (!c) return lookup;
   const rows = await db
@@ -30,6 +32,8 @@ export async function attachCampaignStances(lookup: SenatorLookup, campaignSlug:
     .where(and(eq(senatorPositions.treatyId, c.treatyId), inArray(senatorPositions.senatorId, lookup.senators.map((s) => s.bioguideId))));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const published = c.publish ? (c.publicStances as Stance[]) : [];
+  // While the treaty waits on the committee, a member's voice decides whether it reaches the floor.
+  const committeeStage = c.stage === 'in_committee' || c.stage === 'returned_to_committee';
   return {
     ...lookup,
     senators: lookup.senators.map((s) => {
@@ -39,6 +43,11 @@ export async function attachCampaignStances(lookup: SenatorLookup, campaignSlug:
         ...s,
         ...(c.publish ? { publicStance: pub } : {}),
         letterVariant: assignVariant(position?.stance, pub.stance, c.variants, s.lastName),
+        ...(committeeStage && s.ssfr.member
+          ? {
+              committeeNote: `Senator ${s.lastName} sits on the Foreign Relations Committee, which must vote to report the treaty before the full Senate can consider it. Right now, their vote matters twice.`,
+            }
+          : {}),
       };
     }),
   };

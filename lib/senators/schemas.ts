@@ -47,6 +47,8 @@ export type SenatorCard = {
   publicStance?: PublicStanceView;
   /** Which letter this senator gets from the campaign, and why. */
   letterVariant?: VariantAssignment;
+  /** During the committee stage, for a member of Foreign Relations: why their voice matters now. */
+  committeeNote?: string;
 };
 
 export type StateOption = { state: string; stateName: string };

@@ -94,6 +94,9 @@ describe('letter variants by stance group', () => {
     expect(duckworth.letterVariant).toMatchObject({ group: 'urge', label: 'A letter urging support' });
     // The Senate page is not published: no stance is shown.
     expect(durbin.publicStance).toBeUndefined();
+    // The seeded treaty is before the committee: Duckworth sits on it, Durbin does not.
+    expect(duckworth.committeeNote).toMatch(/^Senator Duckworth sits on the Foreign Relations Committee/);
+    expect(durbin.committeeNote).toBeUndefined();
   });
 
   it('previews every group for staff and refuses a bad merge field', async () => {
