@@ -6,6 +6,7 @@ import LetterReceipt, { LetterReceiptProps, letterReceiptSubject } from './lette
 import LetterToSenator, { LetterToSenatorProps, letterToSenatorSubject } from './letter-to-senator';
 import LettersAlreadyWritten, { LettersAlreadyWrittenProps, lettersAlreadyWrittenSubject } from './letters-already-written';
 import LettersConfirmation, { LettersConfirmationProps, lettersConfirmationSubject } from './letters-confirmation';
+import RosterChanged, { RosterChangedProps, rosterChangedSubject } from './roster-changed';
 import SenatorDeliveryChanged, { SenatorDeliveryChangedProps, senatorDeliveryChangedSubject } from './senator-delivery-changed';
 import SignatureConfirmation, { SignatureConfirmationProps, signatureConfirmationSubject } from './signature-confirmation';
 import StaffInvite, { StaffInviteProps, staffInviteSubject } from './staff-invite';
@@ -82,6 +83,12 @@ export const templates = {
     subject: senatorDeliveryChangedSubject,
     marketing: false,
     props: SenatorDeliveryChangedProps,
+  }),
+  'roster-changed': define({
+    component: RosterChanged,
+    subject: rosterChangedSubject,
+    marketing: false,
+    props: RosterChangedProps,
   }),
   'staff-invite': define({
     component: StaffInvite,

@@ -74,6 +74,10 @@ const EnvSchema = z.object({
   // How long a drainer's claim on a row lasts: a drainer that dies mid-batch holds its rows this long.
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   SENATORS_SOURCE: z.string().min(1).default('https://unitedstates.github.io/congress-legislators'),
+  // Re-import the roster this often (hours; 0 = never on a schedule), in every app instance unless
+  // ROSTER_IMPORT_IN_APP=0 and in `npm run worker`; one import per interval under an advisory lock.
+  SENATORS_IMPORT_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  ROSTER_IMPORT_IN_APP: z.enum(['0', '1']).default('1'),
   SEED_ON_START: z.enum(['0', '1']).default('1'),
   // Fictional demo activity for the embedded trial: on by default there, never with DATABASE_URL.
   DEMO_DATA: z.enum(['0', '1']).optional(),

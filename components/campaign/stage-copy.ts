@@ -1,4 +1,5 @@
 import type { TreatyStage } from '@/lib/campaigns/get-public-campaign';
+import { arithmeticHeadline, type SenateArithmetic } from '@/lib/senators/senate-arithmetic';
 
 // What each stored treaty stage means for a reader. The page states whatever stage the data holds;
 // nothing here assumes the treaty is still waiting.
@@ -23,6 +24,10 @@ export const STAGE_COPY: Record<TreatyStage, { label: string; now: string }> = {
     label: 'Reported to the full Senate',
     now: 'The Committee on Foreign Relations has reported the treaty to the full Senate, which can now vote on it.',
   },
+  floor_vote: {
+    label: 'Before the full Senate',
+    now: 'The full Senate is debating the treaty and will vote on its resolution of advice and consent.',
+  },
   consented: {
     label: 'Senate consent given',
     now: 'The Senate has given its advice and consent. The treaty binds the United States once the instrument of ratification is deposited.',
@@ -35,10 +40,14 @@ export const STAGE_COPY: Record<TreatyStage, { label: string; now: string }> = {
     label: 'Withdrawn from the Senate',
     now: 'The treaty has been withdrawn from the Senate.',
   },
+  returned_to_committee: {
+    label: 'Returned to the Foreign Relations Committee',
+    now: 'The Senate did not finish with the treaty before its Congress ended, so under Senate Rule XXX it went back to the Committee on Foreign Relations. It remains pending there.',
+  },
 };
 
-/** The two-thirds rule, worded for where the treaty stands. */
-export function senateVoteContext(stage: TreatyStage): string | null {
+/** The two-thirds rule, worded for where the treaty stands, with today's numbers from the data. */
+export function senateVoteContext(stage: TreatyStage, senate?: SenateArithmetic): string | null {
   switch (stage) {
     case 'consented':
     case 'ratified':
@@ -46,7 +55,7 @@ export function senateVoteContext(stage: TreatyStage): string | null {
     case 'withdrawn':
       return null;
     default:
-      return 'Senate consent needs a two-thirds vote of the senators present: 67 votes when all 100 vote.';
+      return `Senate consent needs a two-thirds vote of the senators present${senate ? ` — today ${arithmeticHeadline(senate)}` : ''}.`;
   }
 }
 

@@ -4,7 +4,7 @@ import { STAGE_COPY, formatDay, safeHttpUrl, senateVoteContext } from './stage-c
 /** The treaty, where it stands now (from data), and the dated, sourced history behind that. */
 export function TreatyStatus({ treaty }: { treaty: PublicCampaign['treaty'] }) {
   const current = STAGE_COPY[treaty.stage];
-  const vote = senateVoteContext(treaty.stage);
+  const vote = senateVoteContext(treaty.stage, treaty.senate);
   return (
     <section aria-labelledby="treaty-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="treaty-heading" className="text-xl font-semibold">

@@ -9,8 +9,8 @@ import { Field, SelectField, TextAreaField } from '@/components/ui/field';
 import { useFormGuard } from '@/components/ui/use-form-guard';
 import type { LetterFormState, LetterFormValues } from '@/lib/forms/letter';
 import { CWC_PREFIXES } from '@/lib/letters/cwc/schemas';
-import { LETTER_BODY_MAX, PERSONAL_SENTENCE_MAX, type LetterDraft, type LetterSenator } from '@/lib/letters/letter-draft';
-import { LetterPreview, type PreviewInput } from './letter-preview';
+import { LETTER_BODY_MAX, PERSONAL_SENTENCE_MAX, type LetterDraft } from '@/lib/letters/letter-draft';
+import { LetterPreview, type PreviewInput, type PreviewSenator } from './letter-preview';
 
 /** The opt-in boxes of the campaign, and the `?ref=` the page was opened with. */
 export type LetterConsent = { offers: ConsentOffer[]; refOnlyPartnerBox: boolean; ref?: string };
@@ -23,7 +23,7 @@ type Props = {
   /** FORM_MIN_FILL_SECONDS: a press is held until the token is this old (useFormGuard). */
   minFillSeconds: number;
   draft: Pick<LetterDraft, 'salutation' | 'subject' | 'body'>;
-  senators: LetterSenator[];
+  senators: PreviewSenator[];
   /** The looked-up state (two-letter code) and ZIP. */
   stateCode: string;
   zip: string;

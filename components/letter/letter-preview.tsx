@@ -1,5 +1,8 @@
 import { composeLetter, type LetterSenator } from '@/lib/letters/letter-draft';
 
+/** A senator in the preview; `ownLetter`: the coalition's text for their stance group, instead of the edited letter. */
+export type PreviewSenator = LetterSenator & { ownLetter?: { salutation: string; subject: string; body: string; label: string } };
+
 export type PreviewInput = {
   salutation: string;
   subject: string;
@@ -23,7 +26,7 @@ export function LetterPreview({
   treaty,
 }: {
   input: PreviewInput;
-  senators: LetterSenator[];
+  senators: PreviewSenator[];
   treaty: { treatyName: string; treatyShortName: string };
 }) {
   const named = input.firstName.trim() || input.lastName.trim();
@@ -34,10 +37,11 @@ export function LetterPreview({
       </h3>
       <div className="grid gap-4 md:grid-cols-2">
         {senators.map((s) => {
+          const text = s.ownLetter ?? input;
           const letter = composeLetter({
-            salutation: input.salutation,
-            subject: input.subject,
-            body: input.body,
+            salutation: text.salutation,
+            subject: text.subject,
+            body: text.body,
             personalSentence: input.personalSentence,
             senator: s,
             supporter: {
@@ -57,6 +61,7 @@ export function LetterPreview({
               className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm"
             >
               <h4 className="font-semibold">To Senator {s.name}</h4>
+              {s.ownLetter && <p className="text-muted">{s.ownLetter.label}, written by the coalition</p>}
               <p className="mt-1">
                 <span className="font-medium">Subject:</span> {letter.subject}
               </p>

@@ -44,6 +44,7 @@ export function FindSenators({ slug, source, view, onChange }: Props) {
     const params = new URLSearchParams();
     if (q.zip) params.set('zip', q.zip);
     if (q.state) params.set('state', q.state);
+    params.set('campaign', slug);
     try {
       const res = await fetch(`/api/senators?${params}`, { headers: { accept: 'application/json' } });
       const body = (await res.json()) as { lookup?: LookupView['result']; error?: LookupView['error'] };
@@ -147,6 +148,15 @@ export function FindSenators({ slug, source, view, onChange }: Props) {
                   <SenatorCard senator={s} headingLevel={4} />
                 </li>
               ))}
+              {Array.from({ length: r.vacantSeats }, (_, i) => (
+                <li key={`vacant-${i}`} className="rounded-lg border border-dashed border-slate-500 p-4">
+                  <h4 className="font-semibold">Vacant seat</h4>
+                  <p className="mt-1 text-sm">
+                    One of {r.stateName}’s two Senate seats is empty right now, until a successor is appointed or elected. There
+                    is no one in that seat to write to.
+                  </p>
+                </li>
+              ))}
             </ul>
           )}
           {r.alternatives.length > 0 && r.zip && (
@@ -206,5 +216,5 @@ function describe(v: LookupView): string {
   if (!r) return '';
   if (r.kind === 'choose') return `ZIP code ${r.zip} is in more than one state. Choose yours.`;
   if (r.kind === 'no_senators') return `${r.stateName} has no voting senators.`;
-  return `Found ${r.senators.length} senators for ${r.stateName}.`;
+  return `Found ${r.senators.length} senator${r.senators.length === 1 ? '' : 's'} for ${r.stateName}${r.vacantSeats ? `; ${r.vacantSeats === 1 ? 'one seat is' : 'both seats are'} vacant` : ''}.`;
 }

@@ -1,4 +1,6 @@
 import type { SenatorCard as Card } from './lookup-view';
+import { formatDay } from '@/components/campaign/stage-copy';
+import { PUBLIC_STANCE_LABELS } from '@/lib/senators/public-stance';
 
 const RANK: Record<string, string> = { senior: 'Senior senator', junior: 'Junior senator' };
 
@@ -35,6 +37,26 @@ export function SenatorCard({ senator, headingLevel = 3 }: { senator: Card; head
       {senator.ssfr.member && (
         <p className="mt-2 inline-block rounded-full bg-amber-100 px-3 py-1 text-sm font-semibold text-amber-900">
           Foreign Relations Committee{senator.ssfr.title ? ` — ${senator.ssfr.title}` : ''}
+        </p>
+      )}
+      {senator.committeeNote && <p className="mt-2 text-sm">{senator.committeeNote}</p>}
+      {senator.publicStance && (
+        <p className="mt-2 text-sm" data-testid="public-stance">
+          <span className="font-medium">Position on the treaty:</span> {PUBLIC_STANCE_LABELS[senator.publicStance.stance]}
+          {senator.publicStance.statedOn ? ` (since ${formatDay(senator.publicStance.statedOn)})` : ''}
+          {senator.publicStance.sourceUrl && (
+            <>
+              {' · '}
+              <a href={senator.publicStance.sourceUrl} rel="noopener noreferrer nofollow" className="text-brand-700 underline">
+                Source<span className="sr-only"> for Senator {senator.name}’s position</span>
+              </a>
+            </>
+          )}
+        </p>
+      )}
+      {senator.letterVariant && (
+        <p className="mt-2 text-sm" data-testid="letter-variant">
+          <span className="font-medium">Your letter:</span> {senator.letterVariant.label}. {senator.letterVariant.reason}
         </p>
       )}
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">

@@ -1,6 +1,10 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { campaignStatus, cwcProOrCon, deliveryMode, signerVisibility } from './enums';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { campaignStatus, cwcProOrCon, deliveryMode, senatorStance, signerVisibility } from './enums';
 import { organisations } from './organisations';
+
+export type LetterVariantGroup = 'thank' | 'urge' | 'persuade';
+export type LetterVariants = Partial<Record<LetterVariantGroup, { subject: string; body: string }>>;
 import { treaties } from './treaties';
 
 export const campaigns = pgTable(
@@ -25,6 +29,11 @@ export const campaigns = pgTable(
     commentModeration: boolean('comment_moderation').notNull().default(true),
     letterSubjectTemplate: text('letter_subject_template').notNull().default(''),
     letterBodyTemplate: text('letter_body_template').notNull().default(''),
+    // Letters by the senator's stance: thank (supports/champion), urge (leaning yes/undecided/unknown),
+    // persuade (leaning no/opposes). A missing or empty variant falls back to the templates above.
+    letterVariants: jsonb('letter_variants').$type<LetterVariants>().notNull().default({}),
+    // A call script per stance group; an empty one falls back to the default script (lib/calls).
+    callScripts: jsonb('call_scripts').$type<Partial<Record<LetterVariantGroup, string>>>().notNull().default({}),
     requirePersonalSentence: boolean('require_personal_sentence').notNull().default(false),
     deliveryMode: deliveryMode('delivery_mode').notNull().default('office'),
     // How the Senate's CWC service files this campaign's letters: a Library of Congress policy area
@@ -34,6 +43,13 @@ export const campaigns = pgTable(
     // A visitor who arrives by a partner's `?ref=` link sees only that partner's opt-in box (and the host's).
     refOnlyPartnerBox: boolean('ref_only_partner_box').notNull().default(false),
     resultNote: text('result_note'),
+    // The public "where the Senate stands" page (/c/[slug]/senate) is opt-in, and shows only these
+    // stances; any other stance (e.g. staff's "leaning" reads) shows as "no public position".
+    senatePagePublic: boolean('senate_page_public').notNull().default(false),
+    publicStances: senatorStance('public_stances')
+      .array()
+      .notNull()
+      .default(sql`'{champion,supports,undecided,opposes}'::senator_stance[]`),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

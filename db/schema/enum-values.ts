@@ -4,16 +4,19 @@
 
 // The US path of a treaty: signed by the President, transmitted to the Senate, referred to Foreign
 // Relations, reported, given advice and consent (two-thirds of senators present), then ratified by
-// deposit of the instrument.
+// deposit of the instrument. The floor vote is its own step; a treaty still pending when a Congress
+// ends goes back to the committee (Senate Rule XXX), recorded as `returned_to_committee`.
 export const TREATY_STAGES = [
   'adopted',
   'signed',
   'transmitted',
   'in_committee',
   'reported',
+  'floor_vote',
   'consented',
   'ratified',
   'withdrawn',
+  'returned_to_committee',
 ] as const;
 
 export const CAMPAIGN_STATUSES = ['draft', 'live', 'closed'] as const;
@@ -26,6 +29,10 @@ export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 // `partner`: staff of one partner organisation (users.organisation_id), who see only that organisation's data.
 export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer', 'partner'] as const;
 export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
+// A supporter's call to a senator's office: how far they got, and what the office said.
+export const CALL_OUTCOMES = ['reached_staff', 'voicemail', 'busy'] as const;
+export const CALL_RESPONSES = ['supports', 'undecided', 'opposes', 'no_answer'] as const;
+export const CALL_REVIEW_STATUSES = ['pending', 'stance_recorded', 'dismissed'] as const;
 export const CWC_PRO_OR_CON = ['pro', 'con'] as const;
 // The coalition running the instance (one host) and the partner organisations that co-sponsor campaigns.
 export const ORGANISATION_KINDS = ['host', 'partner'] as const;
@@ -46,3 +53,6 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export type Stance = (typeof SENATOR_STANCES)[number];
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export type CallResponse = (typeof CALL_RESPONSES)[number];
+export type CallReviewStatus = (typeof CALL_REVIEW_STATUSES)[number];

@@ -1,6 +1,9 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   API_KEY_SCOPES,
+  CALL_OUTCOMES,
+  CALL_RESPONSES,
+  CALL_REVIEW_STATUSES,
   CAMPAIGN_STATUSES,
   CONSENT_METHODS,
   COMMENT_STATUSES,
@@ -28,6 +31,9 @@ export const letterChannel = pgEnum('letter_channel', LETTER_CHANNELS);
 export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
 export const staffRole = pgEnum('staff_role', STAFF_ROLES);
 export const senatorStance = pgEnum('senator_stance', SENATOR_STANCES);
+export const callOutcome = pgEnum('call_outcome', CALL_OUTCOMES);
+export const callResponse = pgEnum('call_response', CALL_RESPONSES);
+export const callReviewStatus = pgEnum('call_review_status', CALL_REVIEW_STATUSES);
 export const tokenPurpose = pgEnum('token_purpose', TOKEN_PURPOSES);
 // Whether a CWC message supports or opposes what it is about (the Senate's ProOrCon element).
 export const cwcProOrCon = pgEnum('cwc_pro_or_con', CWC_PRO_OR_CON);

@@ -5,6 +5,7 @@ export * from './campaigns';
 export * from './senators';
 export * from './supporters';
 export * from './letters';
+export * from './calls';
 export * from './email-outbox';
 export * from './audit-log';
 export * from './auth';

@@ -66,7 +66,9 @@ export const senatorImports = pgTable('senator_imports', {
   diff: jsonb('diff').$type<ImportDiff>().notNull(),
 });
 
-// Where each senator stands on a treaty: the whip count toward 67.
+// Where each senator stands on a treaty now: the latest row of `senator_stance_events`, kept in the
+// same transaction as that row so the board reads one row per senator. `expectedAbsent` takes the
+// senator out of "present" (votes needed = two-thirds of those present).
 export const senatorPositions = pgTable(
   'senator_positions',
   {
@@ -79,10 +81,38 @@ export const senatorPositions = pgTable(
     stance: senatorStance('stance').notNull().default('unknown'),
     note: text('note'),
     sourceUrl: text('source_url'),
+    statedOn: date('stated_on'),
+    expectedAbsent: boolean('expected_absent').notNull().default(false),
     updatedBy: text('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.senatorId, t.treatyId] })],
 );
 
+// Every stance change, never updated or deleted: the senator's history. Departed senators keep it.
+export const senatorStanceEvents = pgTable(
+  'senator_stance_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    senatorId: text('senator_id')
+      .notNull()
+      .references(() => senators.bioguideId),
+    treatyId: uuid('treaty_id')
+      .notNull()
+      .references(() => treaties.id, { onDelete: 'cascade' }),
+    stance: senatorStance('stance').notNull(),
+    // The day the senator took this stance (per the source), not when staff typed it.
+    statedOn: date('stated_on').notNull(),
+    sourceUrl: text('source_url'),
+    note: text('note'),
+    // Set when a reviewer turned a supporter's call report into this stance (the report is its source).
+    // No foreign key: call_reports imports this file (the id is checked when the row is written).
+    callReportId: uuid('call_report_id'),
+    recordedBy: text('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('senator_stance_events_senator_idx').on(t.senatorId, t.treatyId, t.recordedAt)],
+);
+
 export type Senator = typeof senators.$inferSelect;
+export type SenatorStanceEvent = typeof senatorStanceEvents.$inferSelect;

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { treatyStage } from './enums';
 
 export const treaties = pgTable('treaties', {
@@ -39,5 +39,26 @@ export const treatyStageEvents = pgTable(
   (t) => [index('treaty_stage_events_treaty_idx').on(t.treatyId, t.occurredOn)],
 );
 
+// The treaty's states parties and signatories, one row per country: public counts are derived from
+// this list (as of its latest date) when it has rows. Replaced as a whole by a CSV import.
+export const treatyParties = pgTable(
+  'treaty_parties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    treatyId: uuid('treaty_id')
+      .notNull()
+      .references(() => treaties.id, { onDelete: 'cascade' }),
+    country: text('country').notNull(),
+    signedOn: date('signed_on'),
+    // Ratification, or accession for a state that joined without signing first (`accession`).
+    joinedOn: date('joined_on'),
+    accession: boolean('accession').notNull().default(false),
+    source: text('source'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('treaty_parties_treaty_country_uq').on(t.treatyId, t.country)],
+);
+
 export type Treaty = typeof treaties.$inferSelect;
+export type TreatyParty = typeof treatyParties.$inferSelect;
 export type TreatyStageEvent = typeof treatyStageEvents.$inferSelect;

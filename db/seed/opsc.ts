@@ -22,7 +22,8 @@ export const opscTreaty = {
   stage: 'in_committee' as const,
   signatoriesCount: 89,
   statesPartiesCount: 16,
-  countsSource: 'Coalition campaign page (shared/seed), early 2002',
+  // Cited in words a reader understands (never a file path): the page itself is not online any more.
+  countsSource: 'the US NGO coalition’s campaign page for the Optional Protocol, early 2002',
   countsAsOf: '2002-01-18',
   partiesListed: ['Democratic Republic of Congo', 'Holy See', 'Sierra Leone', 'Viet Nam'],
   stageEvents: [
@@ -44,7 +45,7 @@ export const opscTreaty = {
       stage: 'in_committee' as const,
       occurredOn: '2000-07-25',
       note: 'Sent to the Senate and referred to the Committee on Foreign Relations.',
-      sourceTitle: 'Coalition campaign page (shared/seed)',
+      sourceTitle: 'The US NGO coalition’s campaign page for the Optional Protocol (2002)',
       sourceUrl: null,
     },
   ],

@@ -17,6 +17,8 @@ export const permissions = {
   'campaigns:view': ['owner', 'admin', 'editor', 'analyst', 'viewer'],
   'campaigns:edit': ['owner', 'admin', 'editor'],
   'senators:edit': ['owner', 'admin', 'editor'],
+  // The whip board as CSV: stances and staff-set office addresses, no supporter's personal data.
+  'senators:export': ['owner', 'admin', 'editor', 'analyst'],
   'people:view': ['owner', 'admin', 'analyst'],
   'people:moderate': ['owner', 'admin', 'analyst'],
   'people:forget': ['owner', 'admin'],

@@ -4,6 +4,7 @@ import { migrateDb } from '@/db/migrate';
 import { organisations, senators, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { startDrainLoop } from '@/lib/email/drain-loop';
+import { startRosterSchedule } from '@/lib/senators/roster-schedule';
 import { mailboxEnabled } from '@/lib/email/list-mailbox';
 import { demoCampaign } from '@/db/seed/opsc';
 import { seedDemoData } from '@/lib/demo/seed-demo-data';
@@ -50,6 +51,8 @@ async function boot() {
   logger.info({ source: keySource }, 'server actions encryption key');
 
   if (e.OUTBOX_IN_APP === '1') startDrainLoop();
+  // After the first-boot import has had its chance (it runs in the background above).
+  if (e.ROSTER_IMPORT_IN_APP === '1') void prepared.roster.catch(() => null).then(() => startRosterSchedule());
 
   const owners = await getDbHandle().db
     .select({ email: users.email })

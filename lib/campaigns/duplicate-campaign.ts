@@ -41,6 +41,10 @@ export async function duplicateCampaign({ actor, input }: { actor: StaffActor; i
           commentModeration: source.commentModeration,
           letterSubjectTemplate: source.letterSubjectTemplate,
           letterBodyTemplate: source.letterBodyTemplate,
+          // The letters and scripts by stance come along; the public Senate page stays off until staff opt in again.
+          letterVariants: source.letterVariants,
+          callScripts: source.callScripts,
+          publicStances: source.publicStances,
           requirePersonalSentence: source.requirePersonalSentence,
           deliveryMode: source.deliveryMode,
           createdAt: now,

@@ -29,6 +29,8 @@ export type PublicCampaign = {
   /** The opt-in boxes (host first, then co-sponsors in order); the co-sponsors are also shown with logo and link. */
   consentOffers: ConsentOffer[];
   refOnlyPartnerBox: boolean;
+  /** Staff published the "where the Senate stands" page (/c/[slug]/senate). */
+  senatePagePublic: boolean;
   treaty: TreatyView;
 };
 
@@ -61,6 +63,7 @@ export async function getPublicCampaign(id: string): Promise<PublicCampaign | nu
     organisationName: row.organisationName,
     consentOffers,
     refOnlyPartnerBox: c.refOnlyPartnerBox,
+    senatePagePublic: c.senatePagePublic,
     treaty,
   };
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import type { LetterVariants } from '@/db/schema/campaigns';
+import type { Stance } from '@/db/schema/enum-values';
 import { and, asc, eq, ilike, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { campaigns, organisations, senators, treaties } from '@/db/schema';
@@ -16,6 +18,10 @@ export type StaffCampaign = CampaignContent & {
   id: string;
   status: CampaignStatus;
   resultNote: string | null;
+  /** The public Senate page: on or off, and which stances it shows. */
+  senatePage: { public: boolean; stances: Stance[] };
+  letterVariants: LetterVariants;
+  callScripts: Partial<Record<string, string>>;
   archived: boolean;
   publishedAt: string | null;
   closedAt: string | null;
@@ -84,6 +90,9 @@ export async function getStaffCampaign({ actor, input }: { actor: StaffActor; in
     deliveryMode: c.deliveryMode,
     status: c.status,
     resultNote: c.resultNote,
+    senatePage: { public: c.senatePagePublic, stances: c.publicStances },
+    letterVariants: c.letterVariants,
+    callScripts: c.callScripts,
     archived: c.archivedAt !== null,
     publishedAt: c.publishedAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,

@@ -42,7 +42,7 @@ const treatyId = z.uuid('Choose a treaty.');
 const expectedUpdatedAt = versionStamp;
 
 /** Every `{{field}}` must be one we can fill, and braces must pair up. */
-function template(max: number, what: string) {
+export function template(max: number, what: string) {
   return z
     .string()
     .max(max, `Keep the ${what} under ${max} characters.`)

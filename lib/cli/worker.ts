@@ -1,4 +1,5 @@
-// `npm run worker`: drain the email outbox outside the web server (set OUTBOX_IN_APP=0 on the app).
+// `npm run worker`: drain the email outbox outside the web server (set OUTBOX_IN_APP=0 on the app),
+// and re-import the Senate roster on its schedule (set ROSTER_IMPORT_IN_APP=0 on the app to leave it here).
 // Any number of workers and app instances can drain at once; rows are claimed with SKIP LOCKED.
 // Runs under tsx: nothing in this import graph may `import 'server-only'`.
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,6 +9,7 @@ import { registerOutboxHooks } from '@/lib/boot/outbox-hooks';
 import { drainOutbox } from '@/lib/email/drain';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
+import { ROSTER_CHECK_EVERY_MS, runScheduledRosterImport } from '@/lib/senators/roster-schedule';
 
 const BATCH = 20;
 
@@ -27,7 +29,13 @@ async function main() {
   }
 
   const totals = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  // The roster schedule too (SENATORS_IMPORT_INTERVAL_HOURS): checked now and every 15 minutes.
+  let nextRosterCheck = 0;
   while (!stop.signal.aborted) {
+    if (Date.now() >= nextRosterCheck) {
+      nextRosterCheck = Date.now() + ROSTER_CHECK_EVERY_MS;
+      await runScheduledRosterImport();
+    }
     let claimed = 0;
     try {
       const r = await drainOutbox({ limit: BATCH });

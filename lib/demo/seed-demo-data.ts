@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import zipcodes from 'zipcodes';
 import type { Db } from '@/db/client';
-import { appSettings, campaigns, letters, pageViews, senatorPositions, senators, signatures, supporters } from '@/db/schema';
+import { appSettings, campaigns, letters, pageViews, senatorPositions, senatorStanceEvents, senators, signatures, supporters } from '@/db/schema';
 import type { Stance } from '@/db/schema/enum-values';
 import { stateName } from '@/lib/geo/us-states';
 import { loadLetterCampaign } from '@/lib/letters/letter-campaign';
@@ -256,15 +256,17 @@ export async function seedDemoData(db: Db, opts: DemoOptions): Promise<DemoResul
         .from(senatorPositions)
         .where(and(eq(senatorPositions.senatorId, s.id), eq(senatorPositions.treatyId, campaign.treatyId)));
       if (existing) continue;
-      await tx.insert(senatorPositions).values({
+      // The current stance and its one history row, as recordStance writes them (no audit: no staff did this).
+      const stance = {
         senatorId: s.id,
         treatyId: campaign.treatyId,
         stance: weighted(rand, DEMO_STANCES),
         note: 'Demo data: an invented stance for trying the whip board, not this senator’s real position.',
         sourceUrl: `https://example.org/demo-stance/${s.id.toLowerCase()}`,
-        updatedBy: 'demo data',
-        updatedAt: new Date(start + Math.floor(rand() * days) * 86_400_000),
-      });
+        statedOn: new Date(start + Math.floor(rand() * days) * 86_400_000).toISOString().slice(0, 10),
+      };
+      await tx.insert(senatorStanceEvents).values({ ...stance, recordedBy: 'demo data', recordedAt: new Date(`${stance.statedOn}T12:00:00Z`) });
+      await tx.insert(senatorPositions).values({ ...stance, updatedBy: 'demo data', updatedAt: new Date(`${stance.statedOn}T12:00:00Z`) });
       stances++;
     }
 

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { campaigns, organisations, treaties } from '@/db/schema';
 import { buildLetterDraft, type LetterDraft } from './letter-draft';
+import { LETTER_VARIANT_GROUPS, variantText, type LetterVariantGroup } from './letter-variants';
 
 type DeliveryMode = (typeof campaigns.$inferSelect)['deliveryMode'];
 
@@ -19,14 +20,21 @@ export type LetterCampaign = {
   treatyName: string;
   treatyShortName: string;
   draft: LetterDraft;
+  /** The stance-group variants that have text, as drafts (an empty variant is absent: the default applies). */
+  variantDrafts: Partial<Record<LetterVariantGroup, LetterDraft>>;
 };
 
 /** Internal to lib/letters: includes the routing settings the page must not see. */
-export type LetterCampaignRow = LetterCampaign & { deliveryMode: DeliveryMode; deliveryInboxEmail: string | null };
+export type LetterCampaignRow = LetterCampaign & {
+  deliveryMode: DeliveryMode;
+  deliveryInboxEmail: string | null;
+  treatyId: string;
+};
 
 export async function loadLetterCampaign(
   db: DbOrTx,
   where: { id: string } | { slug: string },
+  { includeDrafts = false }: { includeDrafts?: boolean } = {},
 ): Promise<LetterCampaignRow | null> {
   const [row] = await db
     .select({
@@ -44,15 +52,23 @@ export async function loadLetterCampaign(
       deliveryInboxEmail: organisations.deliveryInboxEmail,
       treatyName: treaties.name,
       treatyShortName: treaties.shortName,
+      treatyId: campaigns.treatyId,
+      letterVariants: campaigns.letterVariants,
     })
     .from(campaigns)
     .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
     .innerJoin(treaties, eq(treaties.id, campaigns.treatyId))
     .where('id' in where ? eq(campaigns.id, where.id) : and(eq(campaigns.slug, where.slug), isNull(campaigns.archivedAt)));
-  if (!row || row.status === 'draft') return null;
-  const { subjectTemplate, bodyTemplate, status, archivedAt, ...rest } = row;
+  if (!row || (row.status === 'draft' && !includeDrafts)) return null;
+  const { subjectTemplate, bodyTemplate, status, archivedAt, letterVariants, ...rest } = row;
+  const variantDrafts: LetterCampaignRow['variantDrafts'] = {};
+  for (const g of LETTER_VARIANT_GROUPS) {
+    const v = variantText(letterVariants, g);
+    if (v) variantDrafts[g] = buildLetterDraft({ subjectTemplate: v.subject || subjectTemplate, bodyTemplate: v.body, treatyName: row.treatyName, treatyShortName: row.treatyShortName });
+  }
   return {
     ...rest,
+    variantDrafts,
     open: status === 'live' && !archivedAt,
     draft: buildLetterDraft({ subjectTemplate, bodyTemplate, treatyName: row.treatyName, treatyShortName: row.treatyShortName }),
   };
@@ -74,5 +90,6 @@ export async function getLetterCampaign(id: string, db: DbOrTx = getDb()): Promi
     treatyName: row.treatyName,
     treatyShortName: row.treatyShortName,
     draft: row.draft,
+    variantDrafts: row.variantDrafts,
   };
 }

@@ -16,6 +16,8 @@ import type { TrustedWriter } from '@/lib/security/writer-cookie';
 import { findOrCreateSupporter, normaliseEmail, type FoundSupporter } from '@/lib/supporters/find-or-create-supporter';
 import { deliverLetters } from './deliver-letters';
 import { composeLetter, isLetterEdited } from './letter-draft';
+import { variantGroupFor } from './letter-variants';
+import { stancesOf } from './senator-stances';
 import { loadLetterCampaign, type LetterCampaignRow } from './letter-campaign';
 import { senatorDisplayName } from './list-letter-deliveries';
 import { sendLettersInputFor, type SendLettersInput } from './schemas';
@@ -103,11 +105,15 @@ export async function sendLetters(
     const batchId = randomUUID();
     const refOrganisationId = await findRefPartnerId(tx, data.ref);
     const edited = isLetterEdited(data.body, campaign.draft.body);
+    const stances = await stancesOf(tx, campaign.treatyId, cards.map((s) => s.bioguideId));
     const rows = cards.map((s) => {
+      // A senator whose stance group has its own letter gets it (with the writer's own sentence);
+      // the others get the standard letter as the writer edited it.
+      const variant = campaign.variantDrafts[variantGroupFor(stances.get(s.bioguideId))];
       const letter = composeLetter({
-        salutation: campaign.draft.salutation,
-        subject: data.subject,
-        body: data.body,
+        salutation: variant ? variant.salutation : campaign.draft.salutation,
+        subject: variant ? variant.subject : data.subject,
+        body: variant ? variant.body : data.body,
         personalSentence: data.personalSentence,
         senator: { name: s.name, lastName: s.lastName, stateName: stateName(s.state) },
         supporter: { firstName: data.firstName, lastName: data.lastName, city: data.city, street: data.street, state, zip: data.zip },
@@ -121,7 +127,7 @@ export async function sendLetters(
         ...record,
         subject: letter.subject,
         body: letter.body,
-        edited,
+        edited: variant ? false : edited,
         status: 'pending_confirmation' as const,
         source: data.source ?? null,
         refOrganisationId,

@@ -5,7 +5,7 @@ import { clientIpHash, currentRequestOrigin, type RequestOrigin } from './client
 import { keyedHash } from './hash';
 import { consumeRateLimit } from './rate-limit';
 
-export type PublicAction = 'sign' | 'letter' | 'lookup' | 'unsubscribe';
+export type PublicAction = 'sign' | 'letter' | 'lookup' | 'unsubscribe' | 'call_report';
 
 type Limit = { limit: number; windowSeconds: number };
 
@@ -20,6 +20,8 @@ export const PUBLIC_LIMITS: Record<PublicAction, { ip: Limit; email?: Limit }> =
   sign: { ip: { limit: 300, windowSeconds: 600 }, email: { limit: 5, windowSeconds: 3600 } },
   letter: { ip: { limit: 300, windowSeconds: 600 }, email: { limit: 5, windowSeconds: 3600 } },
   lookup: { ip: { limit: 1200, windowSeconds: 600 } },
+  // A call report carries no email: the per-IP limit is all there is (two senators, a few calls each).
+  call_report: { ip: { limit: 120, windowSeconds: 600 } },
   unsubscribe: { ip: { limit: 300, windowSeconds: 600 } },
 };
 

@@ -6,19 +6,23 @@ import { senatorPositions, senators, treaties } from '@/db/schema';
 import { validationError } from '@/lib/errors';
 import { isUsStateCode, stateName } from '@/lib/geo/us-states';
 import { assertCan, type StaffActor } from '@/lib/auth/actor';
+import { loadPressure, pressureOf, type Pressure } from './constituent-pressure';
+import { committeeMajority, senateArithmetic, vacanciesByState, type SenateArithmetic } from './senate-arithmetic';
 import { STANCES, type Stance } from './set-senator-position';
 
-/** Consent to a treaty takes two-thirds of the Senate: 67 votes when all 100 vote. */
-export const VOTES_NEEDED = 67;
 export const YES_STANCES: readonly Stance[] = ['champion', 'supports', 'leaning_yes'];
+export const PARTY_FILTERS = ['Democrat', 'Republican', 'Independent'] as const;
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const flag = (v: unknown) => v === true || v === '1' || v === 'on' || v === 'true';
 
 export const GetWhipCountInput = z.object({
   treatyId: z.preprocess(blank, z.uuid('Choose a treaty.').optional()),
   state: z.preprocess(blank, z.string().trim().toUpperCase().refine(isUsStateCode, 'Choose a state.').optional()),
   stance: z.preprocess(blank, z.enum(STANCES, 'Choose a stance.').optional()),
-  ssfr: z.preprocess((v) => v === true || v === '1' || v === 'on' || v === 'true', z.boolean()).default(false),
+  party: z.preprocess(blank, z.enum(PARTY_FILTERS, 'Choose a party.').optional()),
+  ssfr: z.preprocess(flag, z.boolean()).default(false),
+  absent: z.preprocess(flag, z.boolean()).default(false),
 });
 export type GetWhipCountInput = z.input<typeof GetWhipCountInput>;
 
@@ -30,11 +34,23 @@ export type WhipRow = {
   party: string;
   ssfrMember: boolean;
   ssfrTitle: string | null;
+  ssfrRank: number | null;
   /** Staff-set office address used by letter delivery (staff data, not a supporter's). */
   deliveryEmail: string | null;
   stance: Stance;
+  statedOn: string | null;
   note: string | null;
   sourceUrl: string | null;
+  expectedAbsent: boolean;
+  pressure: Pressure;
+};
+
+export type CommitteeView = {
+  members: WhipRow[];
+  /** A majority of members reports the treaty favourably. */
+  majority: number;
+  yes: number;
+  totals: Record<Stance, number>;
 };
 
 export type WhipCount = {
@@ -43,13 +59,23 @@ export type WhipCount = {
   rows: WhipRow[];
   /** Over every current senator, whatever the filters. */
   totals: Record<Stance, number>;
+  /** Yes votes among senators expected present. */
   yes: number;
+  arithmetic: SenateArithmetic;
   needed: number;
+  vacancies: { state: string; stateName: string; vacant: number }[];
+  committee: CommitteeView;
   senatorCount: number;
-  filters: { state?: string; stance?: Stance; ssfr: boolean };
+  filters: { state?: string; stance?: Stance; party?: (typeof PARTY_FILTERS)[number]; ssfr: boolean; absent: boolean };
 };
 
-/** The roster with each senator's stance on one treaty, and the count of yes votes toward 67. */
+const zeroTotals = () => Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, number>;
+
+/**
+ * The whip board: every current senator with their stance on one treaty, constituent pressure,
+ * the votes needed (two-thirds of the senators present: seats − vacancies − expected absences),
+ * and the Foreign Relations Committee.
+ */
 export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; input?: GetWhipCountInput }): Promise<WhipCount> {
   assertCan(actor, 'campaigns:view');
   const parsed = GetWhipCountInput.safeParse(input);
@@ -72,10 +98,13 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
       party: senators.party,
       ssfrMember: senators.ssfrMember,
       ssfrTitle: senators.ssfrTitle,
+      ssfrRank: senators.ssfrRank,
       deliveryEmail: senators.deliveryEmail,
       stance: senatorPositions.stance,
+      statedOn: senatorPositions.statedOn,
       note: senatorPositions.note,
       sourceUrl: senatorPositions.sourceUrl,
+      expectedAbsent: senatorPositions.expectedAbsent,
     })
     .from(senators)
     .leftJoin(
@@ -84,23 +113,53 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
     )
     .where(eq(senators.isCurrent, true))
     .orderBy(asc(senators.state), asc(senators.lastName), asc(senators.firstName));
+  const pressure = treaty ? await loadPressure(db, treaty.id) : { lettersBySenator: new Map(), signersByState: new Map(), callsBySenator: new Map() };
 
-  const totals = Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, number>;
+  const totals = zeroTotals();
+  const committeeTotals = zeroTotals();
   const rows: WhipRow[] = [];
+  const members: WhipRow[] = [];
+  let yes = 0;
+  let absent = 0;
   for (const s of all) {
-    const row: WhipRow = { ...s, stateName: stateName(s.state), stance: s.stance ?? 'unknown' };
+    const row: WhipRow = {
+      ...s,
+      stateName: stateName(s.state),
+      stance: s.stance ?? 'unknown',
+      expectedAbsent: s.expectedAbsent ?? false,
+      pressure: pressureOf(pressure, s.id, s.state),
+    };
     totals[row.stance] += 1;
+    if (row.expectedAbsent) absent += 1;
+    else if (YES_STANCES.includes(row.stance)) yes += 1;
+    if (row.ssfrMember) {
+      members.push(row);
+      committeeTotals[row.stance] += 1;
+    }
     if (filters.state && row.state !== filters.state) continue;
     if (filters.stance && row.stance !== filters.stance) continue;
+    if (filters.party && row.party !== filters.party) continue;
     if (filters.ssfr && !row.ssfrMember) continue;
+    if (filters.absent && !row.expectedAbsent) continue;
     rows.push(row);
   }
+  const vacancies = vacanciesByState(all.map((s) => s.state)).map((v) => ({ ...v, stateName: stateName(v.state) }));
+  const arithmetic = senateArithmetic({ vacant: vacancies.reduce((n, v) => n + v.vacant, 0), absent });
+  members.sort((a, b) => (a.ssfrRank ?? 99) - (b.ssfrRank ?? 99) || a.officialName.localeCompare(b.officialName));
   return {
     treaty: treaty ?? null,
     rows,
     totals,
-    yes: YES_STANCES.reduce((n, s) => n + totals[s], 0),
-    needed: VOTES_NEEDED,
+    yes,
+    arithmetic,
+    needed: arithmetic.needed,
+    vacancies,
+    committee: {
+      members,
+      majority: committeeMajority(members.length),
+      yes: YES_STANCES.reduce((n, s) => n + committeeTotals[s], 0),
+      totals: committeeTotals,
+    },
     senatorCount: all.length,
     filters,
   };

@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { senatorImports, senators, type ImportDiff } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/record-audit';
 import { env } from '@/lib/env';
 import { parseRoster, type RosterSenator } from './parse-roster';
 import { readRosterSource } from './read-roster-source';
+import { enqueueRosterChangedMail } from './roster-changed-mail';
+import { describeRosterDiff, hasRosterChanges } from './roster-diff';
 
 // No `server-only` here: the `senators:import` CLI runs this under tsx, where that package throws.
 
@@ -29,6 +31,13 @@ const FIELDS = [
 export async function importSenators(
   opts?: { source?: string; db?: Db; actor?: AuditActor; onlyIfEmpty?: false },
 ): Promise<ImportSenatorsResult>;
+/** `ifOlderThanMs` (the schedule): null, and nothing written, when another instance imported recently. */
+export async function importSenators(opts: {
+  source?: string;
+  db?: Db;
+  actor?: AuditActor;
+  ifOlderThanMs: number;
+}): Promise<ImportSenatorsResult | null>;
 /** `onlyIfEmpty` (first boot): null, and nothing written, when a roster is already there. */
 export async function importSenators(opts: {
   source?: string;
@@ -37,7 +46,7 @@ export async function importSenators(opts: {
   onlyIfEmpty: true;
 }): Promise<ImportSenatorsResult | null>;
 export async function importSenators(
-  opts: { source?: string; db?: Db; actor?: AuditActor; onlyIfEmpty?: boolean } = {},
+  opts: { source?: string; db?: Db; actor?: AuditActor; onlyIfEmpty?: boolean; ifOlderThanMs?: number } = {},
 ): Promise<ImportSenatorsResult | null> {
   const given = (opts.source ?? env().SENATORS_SOURCE).trim();
   const source = /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : path.resolve(given);
@@ -52,6 +61,11 @@ export async function importSenators(
     const existing = new Map((await tx.select(columns).from(senators)).map((s) => [s.bioguideId, s]));
     // Checked under the lock: instances booting together on an empty database import once.
     if (opts.onlyIfEmpty && existing.size > 0) return null;
+    // Checked under the lock too: of several instances whose schedules fire together, one imports.
+    if (opts.ifOlderThanMs !== undefined) {
+      const [last] = await tx.select({ at: senatorImports.importedAt }).from(senatorImports).orderBy(desc(senatorImports.importedAt)).limit(1);
+      if (last && Date.now() - last.at.getTime() < opts.ifOlderThanMs) return null;
+    }
 
     const diff: ImportDiff = { added: [], removed: [], changed: [] };
     const toInsert: RosterSenator[] = [];
@@ -91,6 +105,15 @@ export async function importSenators(
     diff.added.sort();
     diff.removed.sort();
     diff.changed.sort((a, b) => a.bioguideId.localeCompare(b.bioguideId));
+    // Tell the owners what changed, in this transaction (not on the first import: everyone "joined").
+    if (existing.size > 0) {
+      const label = (id: string) => {
+        const s = rows.find((r) => r.bioguideId === id) ?? existing.get(id);
+        return s ? `${s.officialName} (${s.state})` : id;
+      };
+      const changes = describeRosterDiff(diff, label);
+      if (hasRosterChanges(changes)) await enqueueRosterChangedMail(tx, changes);
+    }
     const [imp] = await tx
       .insert(senatorImports)
       .values({ source, senatorCount: rows.length, diff })

@@ -61,5 +61,7 @@ export async function lookupState(
 ): Promise<SenatorLookup> {
   const base = { ...(zip ? { zip } : {}), state: place.code, stateName: place.name };
   if (!place.votingSenators) return { kind: 'no_senators', ...base, explanation: noSenatorsExplanation(place) };
-  return { kind: 'state', ...base, senators: await listSenatorCards(db, place.code), alternatives };
+  const cards = await listSenatorCards(db, place.code);
+  // No senators at all means no roster yet (the page says so), not two empty seats.
+  return { kind: 'state', ...base, senators: cards, vacantSeats: cards.length > 0 ? Math.max(0, 2 - cards.length) : 0, alternatives };
 }

@@ -2,6 +2,9 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { treaties, treatyStageEvents } from '@/db/schema';
+import { loadSenateArithmetic } from '@/lib/senators/load-senate-arithmetic';
+import type { SenateArithmetic } from '@/lib/senators/senate-arithmetic';
+import { countParties, listTreatyParties } from './party-counts';
 
 type TreatyRow = typeof treaties.$inferSelect;
 export type TreatyStage = TreatyRow['stage'];
@@ -19,11 +22,13 @@ export type TreatyView = {
   countsAsOf: string | null;
   countsSource: string | null;
   senateTreatyDoc: string | null;
+  /** Senators present and votes needed, from the roster and the staff's expected absences. */
+  senate: SenateArithmetic;
   events: { stage: TreatyStage; occurredOn: string; note: string | null; sourceTitle: string | null; sourceUrl: string | null }[];
 };
 
 /** The facts every treaty view shows, from its row. */
-export function treatyFacts(t: TreatyRow): Omit<TreatyView, 'events'> {
+export function treatyFacts(t: TreatyRow): Omit<TreatyView, 'events' | 'senate'> {
   return {
     name: t.name,
     shortName: t.shortName,
@@ -51,5 +56,12 @@ export async function loadTreatyView(db: DbOrTx, t: TreatyRow): Promise<TreatyVi
     .from(treatyStageEvents)
     .where(eq(treatyStageEvents.treatyId, t.id))
     .orderBy(asc(treatyStageEvents.occurredOn), asc(treatyStageEvents.createdAt));
-  return { ...treatyFacts(t), events };
+  const facts = treatyFacts(t);
+  // A list of countries, when staff keep one, is the source of the counts (never typed twice).
+  const parties = await listTreatyParties(db, t.id);
+  if (parties.length) {
+    const c = countParties(parties);
+    Object.assign(facts, { signatoriesCount: c.signatories, statesPartiesCount: c.parties, countsAsOf: c.asOf, countsSource: c.source });
+  }
+  return { ...facts, senate: await loadSenateArithmetic(db, t.id), events };
 }

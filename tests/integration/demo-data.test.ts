@@ -77,6 +77,8 @@ describe('the demo dataset of the embedded trial', () => {
 
     // Stances say they are invented, with a source that is plainly not a real one.
     const stances = await queryRows<{ note: string; source_url: string }>(db, sql`select note, source_url from senator_positions`);
+    const [{ history }] = await queryRows<{ history: number }>(db, sql`select count(*)::int as history from senator_stance_events`);
+    expect(history).toBe(stances.length);
     for (const s of stances) {
       expect(s.note).toMatch(/^Demo data/);
       expect(s.source_url).toMatch(/^https:\/\/example\.org\/demo-stance\//);

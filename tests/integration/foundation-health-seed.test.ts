@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { getDb, getDbHandle, openPostgres, setDbHandle } from '@/db/client';
-import { campaigns, organisations, treaties, treatyStageEvents, users } from '@/db/schema';
+import { campaigns, organisations, senators, treaties, treatyStageEvents, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { getHealth } from '@/lib/health/get-health';
 import { importSenators } from '@/lib/senators/import-senators';
@@ -64,6 +64,15 @@ describe('health', () => {
     expect(health.status).toBe('ok');
     expect(health.database.ok).toBe(true);
     expect(health.roster?.senators).toBe(100);
+  });
+
+  it('reports a real vacancy as healthy, and says which seat is empty', async () => {
+    await importSenators({ source: ROSTER_DIR });
+    const [gone] = await getDb().select({ id: senators.bioguideId }).from(senators).where(eq(senators.state, 'OR')).limit(1);
+    await getDb().update(senators).set({ isCurrent: false }).where(eq(senators.bioguideId, gone.id));
+    const health = await getHealth();
+    expect(health.status).toBe('ok');
+    expect(health.roster).toMatchObject({ senators: 99, vacantSeats: 1, vacancies: ['OR'] });
   });
 
   it('GET /api/health answers 200 with the database and a full roster', async () => {

@@ -112,14 +112,17 @@ describe('findSenatorsByZip', () => {
   it('leaves out former senators', async () => {
     const { db } = await getTestDb();
     await db.update(senators).set({ isCurrent: false, formerAt: new Date() }).where(eq(senators.bioguideId, 'S001150'));
-    expect(names(await findSenatorsByZip('94103'))).toEqual(['Alex Padilla']);
+    const r = await findSenatorsByZip('94103');
+    expect(names(r)).toEqual(['Alex Padilla']);
+    // The empty seat is shown as vacant, not as a missing roster.
+    expect(r).toMatchObject({ kind: 'state', vacantSeats: 1 });
   });
 });
 
 describe('findSenatorsByState', () => {
   it('answers Vermont with Sanders (senior) then Welch', async () => {
     const r = await findSenatorsByState('VT');
-    expect(r).toMatchObject({ kind: 'state', state: 'VT', stateName: 'Vermont', alternatives: [] });
+    expect(r).toMatchObject({ kind: 'state', state: 'VT', stateName: 'Vermont', alternatives: [], vacantSeats: 0 });
     expect(r).not.toHaveProperty('zip');
     if (r.kind !== 'state') return;
     expect(r.senators.map((s) => [s.bioguideId, s.stateRank, s.party, s.phone])).toEqual([

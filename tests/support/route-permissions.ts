@@ -72,6 +72,13 @@ export const staffPages: RouteRule[] = [
     allowed: NOT_FOUND_OK,
   },
   { file: 'app/(staff)/dashboard/senators/page.tsx', permission: 'campaigns:view' },
+  { file: 'app/(staff)/dashboard/senators/calls/page.tsx', permission: 'campaigns:view' },
+  {
+    file: 'app/(staff)/dashboard/senators/[id]/page.tsx',
+    permission: 'campaigns:view',
+    path: '/dashboard/senators/Z999999',
+    allowed: NOT_FOUND_OK,
+  },
   { file: 'app/(staff)/dashboard/treaties/page.tsx', permission: 'campaigns:view' },
   { file: 'app/(staff)/dashboard/treaties/new/page.tsx', permission: 'campaigns:edit' },
   {
@@ -91,6 +98,7 @@ export const staffRoutes: RouteRule[] = [
   // Host staff without a partner named get a 400 (choose an organisation) or, with partners, the first's CSV.
   { file: 'app/api/exports/consents/route.ts', permission: 'consents:export', allowed: [200, 400] },
   { file: 'app/api/exports/partner-breakdown/route.ts', permission: 'analytics:view' },
+  { file: 'app/api/exports/senators/route.ts', permission: 'senators:export' },
 ];
 
 /** Route handlers open to anyone, and why. */
@@ -132,11 +140,18 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'closeCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'archiveCampaignAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'duplicateCampaignAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'updateSenatePageAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/actions.ts', name: 'updateLetterVariantsAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setDeliveryEmailAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setSenatorPositionAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setStancesBulkAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setExpectedAbsentAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'reviewCallReportAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'reimportRosterAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'updateTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },
+  { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'importTreatyPartiesAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updateCoalitionAction', permission: 'staff:manage' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'createPartnerAction', permission: 'organisations:manage' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updatePartnerAction', permission: 'organisations:manage' },

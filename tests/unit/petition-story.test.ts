@@ -37,7 +37,10 @@ describe('treaty stage copy', () => {
       expect(STAGE_COPY[stage].now.length).toBeGreaterThan(10);
     }
     expect(STAGE_COPY.ratified.now).toBe('The United States has ratified the treaty.');
-    expect(senateVoteContext('in_committee')).toMatch(/67 votes/);
+    expect(senateVoteContext('in_committee')).toMatch(/two-thirds vote of the senators present\.$/);
+    expect(senateVoteContext('in_committee', { seats: 100, vacant: 1, absent: 1, present: 98, needed: 66 })).toMatch(
+      /today 98 senators present: 66 votes needed\.$/,
+    );
     expect(senateVoteContext('ratified')).not.toMatch(/needs/);
     expect(senateVoteContext('withdrawn')).toBeNull();
   });

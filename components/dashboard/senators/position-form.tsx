@@ -15,6 +15,7 @@ export function PositionForm({
   stance,
   note,
   sourceUrl,
+  statedOn,
   action,
 }: {
   senatorId: string;
@@ -23,11 +24,12 @@ export function PositionForm({
   stance: string;
   note: string | null;
   sourceUrl: string | null;
+  statedOn: string | null;
   action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
   const id = useId();
-  const v = state.values ?? { stance, note: note ?? '', sourceUrl: sourceUrl ?? '' };
+  const v = state.values ?? { stance, note: note ?? '', sourceUrl: sourceUrl ?? '', statedOn: statedOn ?? '' };
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   const describe = (k: string) => [`${id}-msg`, err(k) ? `${id}-${k}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -71,6 +73,20 @@ export function PositionForm({
         className={control(err('sourceUrl'))}
       />
       {err('sourceUrl') && <span id={`${id}-sourceUrl-error`} className="text-xs font-medium text-red-700">{err('sourceUrl')}</span>}
+      <label htmlFor={`${id}-stated`} className="sr-only">
+        Date {senatorName} stated this position
+      </label>
+      <input
+        id={`${id}-stated`}
+        name="statedOn"
+        type="date"
+        title="Date stated (blank: today)"
+        defaultValue={v.statedOn}
+        aria-invalid={err('statedOn') ? true : undefined}
+        aria-describedby={describe('statedOn')}
+        className={control(err('statedOn'))}
+      />
+      {err('statedOn') && <span id={`${id}-statedOn-error`} className="text-xs font-medium text-red-700">{err('statedOn')}</span>}
       <button
         type="submit"
         disabled={pending}

@@ -1,28 +1,40 @@
 import type { WhipCount } from '@/lib/senators/get-whip-count';
+import { arithmeticExplained, arithmeticHeadline } from '@/lib/senators/senate-arithmetic';
 import { STANCE_LABELS } from '@/lib/senators/stance-labels';
 
 const yesStances = ['champion', 'supports', 'leaning_yes'] as const;
 const otherStances = ['undecided', 'leaning_no', 'opposes', 'unknown'] as const;
 
-/** Yes votes (champion + supports + leaning yes) against the 67 consent needs, and every stance's total. */
+/**
+ * Yes votes (champion + supports + leaning yes, among senators expected present) against two-thirds
+ * of the senators present, with the arithmetic in words, vacancies, and every stance's total.
+ */
 export function WhipCountSummary({ whip }: { whip: WhipCount }) {
-  const { yes, needed, totals } = whip;
-  const pct = Math.min(100, Math.round((yes / needed) * 100));
+  const { yes, needed, totals, arithmetic, vacancies } = whip;
+  const pct = needed ? Math.min(100, Math.round((yes / needed) * 100)) : 0;
   const short = Math.max(0, needed - yes);
   return (
     <section aria-labelledby="whip-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="whip-heading" className="text-lg font-semibold">
         Whip count{whip.treaty ? `: ${whip.treaty.shortName}` : ''}
       </h2>
+      <p className="text-xl font-semibold">{arithmeticHeadline(arithmetic)}</p>
+      <p className="text-sm text-muted">{arithmeticExplained(arithmetic)}</p>
+      {vacancies.length > 0 && (
+        <p className="text-sm">
+          Vacant: {vacancies.map((v) => `${v.stateName}${v.vacant > 1 ? ` (${v.vacant} seats)` : ''}`).join(', ')}.
+        </p>
+      )}
       <p className="text-lg">
         <span className="text-3xl font-bold">{yes}</span> of {needed} votes needed for consent
         <span className="block text-sm text-muted">
-          {short > 0 ? `${short} more needed.` : 'Enough yes votes, if all hold.'} Counted as yes: champion, supports, leaning yes.
+          {short > 0 ? `${short} more needed.` : 'Enough yes votes, if all hold.'} Counted as yes: champion, supports, leaning yes (senators
+          expected absent are not counted).
         </span>
       </p>
       <div
         role="progressbar"
-        aria-label="Yes votes toward the 67 needed"
+        aria-label={`Yes votes toward the ${needed} needed`}
         aria-valuemin={0}
         aria-valuemax={needed}
         aria-valuenow={Math.min(yes, needed)}

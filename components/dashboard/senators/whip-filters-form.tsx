@@ -1,5 +1,5 @@
 import { US_STATES } from '@/lib/geo/us-states';
-import type { WhipCount } from '@/lib/senators/get-whip-count';
+import { PARTY_FILTERS, type WhipCount } from '@/lib/senators/get-whip-count';
 import { STANCE_LABELS } from '@/lib/senators/stance-labels';
 
 const control = 'mt-1 block min-h-11 w-full rounded-md border border-slate-500 bg-white px-2';
@@ -8,7 +8,7 @@ const control = 'mt-1 block min-h-11 w-full rounded-md border border-slate-500 b
 export function WhipFiltersForm({ whip, treaties }: { whip: WhipCount; treaties: { id: string; shortName: string }[] }) {
   const f = whip.filters;
   return (
-    <form method="get" action="/dashboard/senators" className="grid items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
+    <form method="get" action="/dashboard/senators" className="grid items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
       <div>
         <label htmlFor="filter-treaty" className="block text-sm font-medium">
           Treaty
@@ -46,6 +46,25 @@ export function WhipFiltersForm({ whip, treaties }: { whip: WhipCount; treaties:
             </option>
           ))}
         </select>
+      </div>
+      <div>
+        <label htmlFor="filter-party" className="block text-sm font-medium">
+          Party
+        </label>
+        <select id="filter-party" name="party" defaultValue={f.party ?? ''} className={control}>
+          <option value="">All parties</option>
+          {PARTY_FILTERS.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex min-h-11 items-center gap-2">
+        <input id="filter-absent" type="checkbox" name="absent" value="1" defaultChecked={f.absent} className="h-5 w-5 accent-brand-700" />
+        <label htmlFor="filter-absent" className="text-sm font-medium">
+          Expected absent only
+        </label>
       </div>
       <div className="flex min-h-11 items-center gap-2">
         <input id="filter-ssfr" type="checkbox" name="ssfr" value="1" defaultChecked={f.ssfr} className="h-5 w-5 accent-brand-700" />

@@ -7,7 +7,7 @@ export type DashboardSection = { href: string; label: string; permission: Permis
 export const dashboardSections: readonly DashboardSection[] = [
   { href: '/dashboard', label: 'Overview', permission: 'dashboard:view', description: 'Where everything is.' },
   { href: '/dashboard/campaigns', label: 'Campaigns', permission: 'campaigns:view', description: 'Stories, letters, goals and treaty stages.' },
-  { href: '/dashboard/senators', label: 'Senators', permission: 'campaigns:view', description: 'Where each senator stands against the 67 votes.' },
+  { href: '/dashboard/senators', label: 'Senators', permission: 'campaigns:view', description: 'Where each senator stands against the two-thirds of those present.' },
   { href: '/dashboard/treaties', label: 'Treaties', permission: 'campaigns:view', description: 'Treaties, their current stage and its history.' },
   { href: '/dashboard/people', label: 'People', permission: 'people:view', description: 'Signers and their comments.' },
   { href: '/dashboard/letters', label: 'Letters', permission: 'letters:view', description: 'Letters to senators and their delivery.' },

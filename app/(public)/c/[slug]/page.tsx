@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { CampaignHeader } from '@/components/campaign/campaign-header';
 import { CampaignStory } from '@/components/campaign/campaign-story';
@@ -108,6 +109,13 @@ export default async function CampaignPage({ params }: Params) {
           <CoSponsors sponsors={campaign.consentOffers.filter((o) => o.kind === 'partner')} />
           <CampaignStory markdown={campaign.storyMd} />
           <TreatyStatus treaty={campaign.treaty} />
+          {campaign.senatePagePublic && (
+            <p>
+              <Link href={`/c/${campaign.slug}/senate`} className="font-semibold text-brand-700 underline">
+                See where each senator stands
+              </Link>
+            </p>
+          )}
           <RecentSigners signers={signers} />
           <div className="rounded-lg border border-slate-200 bg-white p-5">
             <ShareLinks id={SHARE_SECTION_ID} campaignUrl={campaignUrl} title={campaign.title} />

@@ -8,6 +8,7 @@ import { createTreaty } from '@/lib/treaties/create-treaty';
 import { AddTreatyStageEventInput, CreateTreatyInput, UpdateTreatyInput } from '@/lib/treaties/schemas';
 import type { TreatyChange } from '@/lib/treaties/update-treaty';
 import { updateTreaty } from '@/lib/treaties/update-treaty';
+import { ImportTreatyPartiesInput, importTreatyParties } from '@/lib/treaties/import-treaty-parties';
 
 /** Every campaign about the treaty shows it on its public page. */
 const refresh = (change: TreatyChange) => () => {
@@ -46,4 +47,14 @@ export const addTreatyStageEventAction = staffAction({
     state: { values: { eventId: added.eventId } },
     revalidate: refresh(added),
   }),
+});
+
+/** Replace the states-parties list from CSV text (the form shows the current list as CSV to edit). */
+export const importTreatyPartiesAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: ['csv'],
+  hidden: ['treatyId'],
+  schema: ImportTreatyPartiesInput,
+  run: (actor, input) => importTreatyParties({ actor, input }),
+  done: (r) => ({ message: `Saved: ${r.count} countries. The public counts now follow this list.`, revalidate: refresh({ id: r.id, changed: [], campaignIds: r.campaignIds }) }),
 });

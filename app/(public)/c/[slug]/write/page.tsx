@@ -9,6 +9,7 @@ import { cwcEnabled } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { getLetterCampaign } from '@/lib/letters/letter-campaign';
 import { lookupSenators } from '@/lib/letters/lookup-senators';
+import { attachCampaignStances } from '@/lib/senators/attach-campaign-stances';
 import { requestLogger } from '@/lib/log/request-id';
 import { SourceField } from '@/lib/petitions/schemas';
 import { getDb } from '@/db/client';
@@ -48,12 +49,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** Answer the page's query (a lookup costs a rate-limit unit per IP); errors become field messages. */
-async function lookupView(zip: string, state: string): Promise<LookupView> {
+async function lookupView(zip: string, state: string, slug: string): Promise<LookupView> {
   const view: LookupView = { zip, state, result: null };
   if (!zip && !state) return view;
   try {
     await enforcePublicLimits('lookup');
-    view.result = await lookupSenators({ zip, state });
+    view.result = await attachCampaignStances(await lookupSenators({ zip, state }), slug);
   } catch (e) {
     if (isAppError(e)) view.error = { message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
     else {
@@ -84,7 +85,7 @@ export default async function WritePage({ params, searchParams }: Props) {
   }
 
   const [view, guardToken, consentOffers] = await Promise.all([
-    lookupView(one(query.zip), one(query.state)),
+    lookupView(one(query.zip), one(query.state), campaign.slug),
     issueFormGuardToken(),
     listConsentOffers(getDb(), campaign.id),
   ]);
@@ -97,6 +98,11 @@ export default async function WritePage({ params, searchParams }: Props) {
         <p className="mt-2 text-lg text-muted">
           About: <Link href={`/c/${campaign.slug}`} className="text-brand-700 underline">{campaign.title}</Link>
         </p>
+        <p className="mt-2">
+          <Link href={`/c/${campaign.slug}/call${one(query.zip) ? `?zip=${encodeURIComponent(one(query.zip))}` : ''}`} className="text-brand-700 underline">
+            Prefer to call? Numbers and what to say
+          </Link>
+        </p>
       </header>
       <WritePanel
         slug={campaign.slug}
@@ -104,6 +110,9 @@ export default async function WritePage({ params, searchParams }: Props) {
         consent={{ offers: consentOffers, refOnlyPartnerBox: campaign.refOnlyPartnerBox, ref }}
         initialLookup={view}
         draft={{ salutation: campaign.draft.salutation, subject: campaign.draft.subject, body: campaign.draft.body }}
+        variantDrafts={Object.fromEntries(
+          Object.entries(campaign.variantDrafts).map(([g, d]) => [g, { salutation: d.salutation, subject: d.subject, body: d.body }]),
+        )}
         requirePersonalSentence={campaign.requirePersonalSentence}
         requireStreet={cwcEnabled()}
         organisationName={campaign.organisationName}

@@ -20,6 +20,8 @@ import {
 } from '@/lib/campaigns/schemas';
 import { unpublishCampaign } from '@/lib/campaigns/unpublish-campaign';
 import { updateCampaign } from '@/lib/campaigns/update-campaign';
+import { LETTER_VARIANT_FIELDS, UpdateLetterVariantsInput, updateLetterVariants } from '@/lib/campaigns/update-letter-variants';
+import { UpdateSenatePageInput, updateSenatePage } from '@/lib/campaigns/update-senate-page';
 import { isAppError } from '@/lib/errors';
 import type { CampaignEditorState } from '@/lib/forms/campaign';
 import { staffAction } from '@/lib/forms/staff-action';
@@ -126,4 +128,27 @@ export const setCampaignSponsorsAction = staffAction({
       revalidatePath(`/dashboard/campaigns/${campaignId}`);
     },
   }),
+});
+/** The public Senate page: opt in or out, and which stances it shows (the rows' checkboxes, read as a list). */
+export const updateSenatePageAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: [],
+  checkboxes: ['senatePagePublic'],
+  hidden: ['id', 'senatePagePublic'],
+  schema: UpdateSenatePageInput.omit({ publicStances: true }),
+  run: (actor, input, formData) => updateSenatePage({ actor, input: { ...input, publicStances: formData.getAll('publicStances').map(String) } }),
+  done: (r) => ({
+    message: r.senatePagePublic ? `Saved: the Senate page is public at /c/${r.slug}/senate.` : 'Saved: the Senate page is off.',
+    revalidate: refresh(r.id),
+  }),
+});
+
+/** The letters by stance group (thank / urge / persuade); an empty body falls back to the campaign's letter. */
+export const updateLetterVariantsAction = staffAction({
+  permission: 'campaigns:edit',
+  fields: LETTER_VARIANT_FIELDS,
+  hidden: ['id'],
+  schema: UpdateLetterVariantsInput,
+  run: (actor, input) => updateLetterVariants({ actor, input }),
+  done: (r) => ({ message: 'Letter variants saved.', revalidate: refresh(r.id) }),
 });

@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import { BackLink } from '@/components/dashboard/shell/back-link';
 import { CampaignEditorForm } from '@/components/dashboard/campaigns/campaign-editor-form';
 import { CampaignStatusPanel } from '@/components/dashboard/campaigns/campaign-status-panel';
+import { LetterVariantsForm } from '@/components/dashboard/campaigns/letter-variants-form';
+import { LetterVariantsPreview } from '@/components/dashboard/campaigns/letter-variants-preview';
+import { SenatePageForm } from '@/components/dashboard/campaigns/senate-page-form';
+import { previewLetterVariants } from '@/lib/campaigns/preview-letter-variants';
 import { formatCount, formatDateTime } from '@/components/dashboard/data-table/format';
 import { SponsorsForm } from '@/components/dashboard/campaigns/sponsors-form';
 import { requireStaffPage } from '@/lib/auth/require-staff';
@@ -17,6 +21,8 @@ import {
   setCampaignSponsorsAction,
   unpublishCampaignAction,
   updateCampaignAction,
+  updateSenatePageAction,
+  updateLetterVariantsAction,
 } from './actions';
 import { loadCampaign } from './load-campaign';
 
@@ -39,6 +45,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
     listPartners({ actor }),
     listCampaignSponsorIds({ actor, campaignId: campaign.id }),
   ]);
+  const previews = await previewLetterVariants({ actor, campaignId: campaign.id });
 
   return (
     <div className="space-y-6">
@@ -79,6 +86,11 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         refOnlyPartnerBox={campaign.refOnlyPartnerBox}
         action={setCampaignSponsorsAction}
       />
+
+      <LetterVariantsForm campaignId={campaign.id} variants={campaign.letterVariants} callScripts={campaign.callScripts} action={updateLetterVariantsAction} />
+      <LetterVariantsPreview previews={previews} />
+
+      <SenatePageForm campaignId={campaign.id} slug={campaign.slug} senatePage={campaign.senatePage} action={updateSenatePageAction} />
     </div>
   );
 }
