@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { z } from 'zod';
 import type { SecretLink } from '@/lib/email/secret-links';
 import CampaignUpdate, { CampaignUpdateProps, campaignUpdateSubject } from './campaign-update';
+import LetterDeliveryFailed, { LetterDeliveryFailedProps, letterDeliveryFailedSubject } from './letter-delivery-failed';
 import LetterReceipt, { LetterReceiptProps, letterReceiptSubject } from './letter-receipt';
 import LetterToSenator, { LetterToSenatorProps, letterToSenatorSubject } from './letter-to-senator';
 import LettersAlreadyWritten, { LettersAlreadyWrittenProps, lettersAlreadyWrittenSubject } from './letters-already-written';
@@ -61,6 +62,13 @@ export const templates = {
     subject: letterReceiptSubject,
     marketing: false,
     props: LetterReceiptProps,
+    secretLinks: ['unsubscribeUrl'],
+  }),
+  'letter-delivery-failed': define({
+    component: LetterDeliveryFailed,
+    subject: letterDeliveryFailedSubject,
+    marketing: false,
+    props: LetterDeliveryFailedProps,
     secretLinks: ['unsubscribeUrl'],
   }),
   'campaign-update': define({

@@ -21,7 +21,8 @@ export const SIGNER_VISIBILITIES = ['hidden', 'first_name_state', 'full_name_sta
 export const DELIVERY_MODES = ['office', 'coalition_inbox', 'supporter'] as const;
 export const COMMENT_STATUSES = ['none', 'pending', 'approved', 'hidden'] as const;
 export const LETTER_STATUSES = ['pending_confirmation', 'queued', 'sent', 'self_send', 'failed'] as const;
-export const LETTER_CHANNELS = ['office_email', 'coalition_inbox', 'supporter'] as const;
+// `cwc`: through the Senate's Communicating with Congress service (lib/letters/cwc).
+export const LETTER_CHANNELS = ['office_email', 'coalition_inbox', 'supporter', 'cwc'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
 export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
@@ -33,6 +34,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export type SignerVisibility = (typeof SIGNER_VISIBILITIES)[number];
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
+export type LetterChannelValue = (typeof LETTER_CHANNELS)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Stance = (typeof SENATOR_STANCES)[number];

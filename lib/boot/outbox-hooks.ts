@@ -1,3 +1,4 @@
+import { registerCwcOutboxHook } from '@/lib/letters/cwc/cwc-outbox-hook';
 import { registerLetterOutboxHooks } from '@/lib/letters/outbox-hooks';
 
 /**
@@ -6,4 +7,5 @@ import { registerLetterOutboxHooks } from '@/lib/letters/outbox-hooks';
  */
 export function registerOutboxHooks(): void {
   registerLetterOutboxHooks();
+  registerCwcOutboxHook();
 }

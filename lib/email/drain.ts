@@ -6,7 +6,7 @@ import { logger } from '@/lib/log/logger';
 import { backoffDelayMs } from './backoff';
 import { outboxHookFor } from './hooks';
 import { TemplateError, keptCopy as redactedCopy, renderEmail, type RenderedEmail } from './render';
-import { getTransport, isPermanentSendError, type EmailTransport } from './transports';
+import { EmailSendError, getTransport, isPermanentSendError, type EmailTransport } from './transports';
 
 const LEASE = sql`interval '2 minutes'`;
 // Stop starting sends this long before the lease lapses, so no other drainer re-claims a row we
@@ -98,25 +98,35 @@ async function deliver(db: Db, transport: EmailTransport, row: OutboxRow, baseMs
   }
   let rendered: RenderedEmail | undefined;
   let providerId: string;
+  let transportName = transport.name;
+  const custom = outboxHookFor(row.template)?.deliver;
   try {
-    rendered = await renderEmail(row.template, row.props);
-    ({ id: providerId } = await transport.send({
-      from: env().EMAIL_FROM,
-      to: row.toAddress,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      headers: rendered.headers,
-      replyTo: rendered.replyTo,
-      idempotencyKey: row.idempotencyKey,
-    }));
+    if (custom) {
+      // Not an email: the domain's hook delivers it (a CWC message); the protocol around it is the same.
+      const copy = await custom(row);
+      rendered = { subject: copy.subject, html: '', text: copy.text, headers: {}, secrets: [] };
+      [providerId, transportName] = [copy.id, copy.transport];
+    } else {
+      rendered = await renderEmail(row.template, row.props);
+      ({ id: providerId } = await transport.send({
+        from: env().EMAIL_FROM,
+        to: row.toAddress,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        headers: rendered.headers,
+        replyTo: rendered.replyTo,
+        idempotencyKey: row.idempotencyKey,
+      }));
+    }
   } catch (err) {
     const permanent = err instanceof TemplateError || isPermanentSendError(err);
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
     logger.warn({ outboxId: row.id, template: row.template, attempt: row.attempts, permanent, err: message }, 'email send failed');
-    return fail(db, row, message, rendered, permanent || row.attempts >= row.maxAttempts ? 'failed' : 'retried', baseMs);
+    const waitMs = err instanceof EmailSendError ? err.retryAfterMs : undefined;
+    return fail(db, row, message, rendered, permanent || row.attempts >= row.maxAttempts ? 'failed' : 'retried', baseMs, waitMs);
   }
-  await recordSent(db, row, rendered, providerId, transport.name);
+  await recordSent(db, row, rendered, providerId, transportName);
   return 'sent' as const;
 }
 
@@ -149,11 +159,13 @@ async function fail(
   rendered: RenderedEmail | undefined,
   outcome: 'retried' | 'failed',
   baseMs = 0,
+  retryAfterMs?: number,
 ) {
   // Keep what we tried to send, so the mailbox and staff can see it.
   const copy = rendered ? keptCopy(rendered) : {};
   if (outcome === 'retried') {
-    const delayMs = backoffDelayMs(row.attempts, baseMs);
+    // Never sooner than the service asked (capped at a day, so a bogus header cannot park a row forever).
+    const delayMs = Math.max(backoffDelayMs(row.attempts, baseMs), Math.min(retryAfterMs ?? 0, 86_400_000));
     await db
       .update(emailOutbox)
       .set({

@@ -1,12 +1,22 @@
 import type { Tx } from '@/db/client';
 import type { OutboxRow } from '@/db/schema';
 
+/** What a channel other than email kept of a message it delivered (shown in the outbox monitor). */
+export type DeliveredCopy = { id: string; transport: string; subject: string; text: string };
+
 /**
  * What a domain does when one of its outbox rows changes fate, inside the same transaction as the
  * outbox's own write (so the two never disagree). The outbox knows no domain: letters register
  * theirs (lib/letters/outbox-hooks.ts) from the process's composition root (lib/boot/outbox-hooks.ts).
  */
 export type OutboxHook = {
+  /**
+   * Rows of a kind that is not an email (a CWC message to a Senate office): the hook delivers the row
+   * itself instead of the drainer rendering a template and calling the mail transport. It returns what
+   * was delivered, or throws an EmailSendError (permanent = never retried; retryAfterMs = the service
+   * asked us to wait). Everything else (lease, backoff, attempts, onSent/onFailed) is the outbox's.
+   */
+  deliver?: (row: OutboxRow) => Promise<DeliveredCopy>;
   /** The provider accepted the message. */
   onSent?: (tx: Tx, row: OutboxRow) => Promise<void>;
   /** No more attempts (or a permanent error): `reason` is what staff see. */

@@ -21,7 +21,14 @@ export type LetterCampaign = {
 };
 
 /** Internal to lib/letters: includes the routing settings the page must not see. */
-export type LetterCampaignRow = LetterCampaign & { deliveryMode: DeliveryMode; deliveryInboxEmail: string | null };
+export type LetterCampaignRow = LetterCampaign & {
+  deliveryMode: DeliveryMode;
+  deliveryInboxEmail: string | null;
+  /** How the Senate's CWC service files the letters, and the coalition as CWC names it. */
+  cwcTopic: string;
+  cwcProOrCon: 'pro' | 'con';
+  organisationContactEmail: string | null;
+};
 
 export async function loadLetterCampaign(
   db: DbOrTx,
@@ -40,6 +47,9 @@ export async function loadLetterCampaign(
       bodyTemplate: campaigns.letterBodyTemplate,
       organisationName: organisations.name,
       deliveryInboxEmail: organisations.deliveryInboxEmail,
+      cwcTopic: campaigns.cwcTopic,
+      cwcProOrCon: campaigns.cwcProOrCon,
+      organisationContactEmail: organisations.contactEmail,
       treatyName: treaties.name,
       treatyShortName: treaties.shortName,
     })

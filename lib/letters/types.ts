@@ -2,7 +2,7 @@
 import type { SelfSendLinks } from './self-send-links';
 
 export type LetterStatus = 'pending_confirmation' | 'queued' | 'sent' | 'self_send' | 'failed';
-export type LetterChannel = 'office_email' | 'coalition_inbox' | 'supporter';
+export type LetterChannel = 'office_email' | 'coalition_inbox' | 'supporter' | 'cwc';
 
 /** One letter as its writer sees it. Never carries a staff-set delivery address. */
 export type LetterDelivery = {

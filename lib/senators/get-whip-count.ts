@@ -2,7 +2,10 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { senatorPositions, senators, treaties } from '@/db/schema';
+import { organisations, senatorPositions, senators, treaties } from '@/db/schema';
+import { cwcEnabled } from '@/lib/env';
+import { ROUTE_LABELS, routeLetter } from '@/lib/letters/route-letter';
+import type { LetterChannel } from '@/lib/letters/types';
 import { validationError } from '@/lib/errors';
 import { isUsStateCode, stateName } from '@/lib/geo/us-states';
 import { assertCan, type StaffActor } from '@/lib/auth/actor';
@@ -32,6 +35,10 @@ export type WhipRow = {
   ssfrTitle: string | null;
   /** Staff-set office address used by letter delivery (staff data, not a supporter's). */
   deliveryEmail: string | null;
+  /** Staff's CWC override and switch, and where a letter to this office goes (routeLetter, office mode). */
+  cwcOfficeCode: string | null;
+  cwcEnabled: boolean;
+  route: { channel: LetterChannel; label: string; detail: string | null };
   stance: Stance;
   note: string | null;
   sourceUrl: string | null;
@@ -64,6 +71,9 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
     .orderBy(asc(treaties.createdAt))
     .limit(1);
 
+  const cwcOn = cwcEnabled();
+  const [org] = await db.select({ inbox: organisations.deliveryInboxEmail }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+  const inbox = org?.inbox ?? null;
   const all = await db
     .select({
       id: senators.bioguideId,
@@ -73,6 +83,9 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
       ssfrMember: senators.ssfrMember,
       ssfrTitle: senators.ssfrTitle,
       deliveryEmail: senators.deliveryEmail,
+      senateClass: senators.senateClass,
+      cwcOfficeCode: senators.cwcOfficeCode,
+      cwcEnabled: senators.cwcEnabled,
       stance: senatorPositions.stance,
       note: senatorPositions.note,
       sourceUrl: senatorPositions.sourceUrl,
@@ -88,7 +101,10 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
   const totals = Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, number>;
   const rows: WhipRow[] = [];
   for (const s of all) {
-    const row: WhipRow = { ...s, stateName: stateName(s.state), stance: s.stance ?? 'unknown' };
+    const { senateClass, ...rest } = s;
+    const r = routeLetter({ cwcOn, mode: 'office', senator: { ...s, senateClass }, inbox });
+    const detail = r.channel === 'cwc' ? `${r.officeCode}${r.codeSource === 'override' ? ' (set by staff)' : ' (from the roster)'}` : r.to;
+    const row: WhipRow = { ...rest, stateName: stateName(s.state), stance: s.stance ?? 'unknown', route: { channel: r.channel, label: ROUTE_LABELS[r.channel], detail } };
     totals[row.stance] += 1;
     if (filters.state && row.state !== filters.state) continue;
     if (filters.stance && row.stance !== filters.stance) continue;

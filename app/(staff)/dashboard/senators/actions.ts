@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { staffAction } from '@/lib/forms/staff-action';
+import { SetCwcOfficeInput, setCwcOffice } from '@/lib/senators/set-cwc-office';
 import { SetDeliveryEmailInput, setDeliveryEmail } from '@/lib/senators/set-delivery-email';
 import { SetSenatorPositionInput, setSenatorPosition } from '@/lib/senators/set-senator-position';
 
@@ -27,4 +28,22 @@ export const setSenatorPositionAction = staffAction({
   schema: SetSenatorPositionInput,
   run: (actor, input) => setSenatorPosition({ actor, input }),
   done: (r) => ({ message: r.changed ? 'Position saved.' : 'No change.', revalidate: refresh }),
+});
+
+export const setCwcOfficeAction = staffAction({
+  permission: 'senators:edit',
+  fields: ['officeCode'],
+  checkboxes: ['enabled'],
+  hidden: ['senatorId'],
+  schema: SetCwcOfficeInput,
+  run: (actor, input) => setCwcOffice({ actor, input }),
+  done: (r) => ({
+    message: !r.changed
+      ? 'No change.'
+      : !r.office.enabled
+        ? 'Saved: this office’s letters skip the CWC service.'
+        : `Saved: CWC messages go to ${r.office.code ?? 'no office (the roster has no class)'}.`,
+    state: { values: { officeCode: r.office.source === 'override' ? (r.office.code ?? '') : '' } },
+    revalidate: refresh,
+  }),
 });

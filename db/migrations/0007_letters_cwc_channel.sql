@@ -1,0 +1,1 @@
+ALTER TYPE "public"."letter_channel" ADD VALUE 'cwc';
