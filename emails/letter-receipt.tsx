@@ -16,6 +16,8 @@ const ReceiptLetter = z.object({
       gmail: webUrl.optional(),
       outlook: webUrl.optional(),
       contactForm: webUrl.optional(),
+      /** "I sent it": the writer reports the letter sent, so the campaign counts it. */
+      sentIt: webUrl.optional(),
     })
     .optional(),
 });
@@ -92,6 +94,15 @@ function Delivery({ letter, coalitionName }: { letter: ReceiptLetter; coalitionN
           </Link>
         ) : null}
       </Text>
+      {s.sentIt ? (
+        <Text style={mutedStyle}>
+          Sent it?{' '}
+          <Link href={s.sentIt} style={linkStyle}>
+            Tell us you sent your letter to {letter.senatorName}
+          </Link>{' '}
+          so the campaign counts it.
+        </Text>
+      ) : null}
     </>
   );
 }

@@ -64,6 +64,14 @@ function SelfSend({ letter }: { letter: LetterDelivery }) {
         Email links open with the subject and letter filled in; add the office’s address from their website.
       </p>
       <CopyBox label={`Your letter to ${letter.senatorName}`} text={`Subject: ${letter.subject}\n\n${letter.body}`} />
+      {letter.sentItPath && (
+        <p>
+          {/* A plain link to a page with a button: works without JS, and a scanner opening it changes nothing. */}
+          <a href={letter.sentItPath} className={linkClass}>
+            I sent my letter to {letter.senatorName}
+          </a>
+        </p>
+      )}
     </div>
   );
 }

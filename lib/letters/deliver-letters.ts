@@ -6,12 +6,12 @@ import { letters, senators, supporters } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
 import { secretLink } from '@/lib/email/secret-links';
 import { AppError } from '@/lib/errors';
-import { cwcEnabled } from '@/lib/env';
+import { cwcEnabled, env } from '@/lib/env';
 import { createActionToken } from '@/lib/security/tokens';
 import { enqueueCwcLetter } from './cwc/enqueue-cwc-letter';
 import { supporterFullName } from './letter-draft';
 import { loadLetterCampaign } from './letter-campaign';
-import { senatorDisplayName, seniorFirst, toDelivery } from './list-letter-deliveries';
+import { senatorDisplayName, seniorFirst, toDelivery, withSentItLinks } from './list-letter-deliveries';
 import { routeLetter, usableEmail, type LetterRoute } from './route-letter';
 import type { LetterDelivery } from './types';
 
@@ -153,6 +153,7 @@ export async function deliverLetters(
       .returning({ status: letters.status, channel: letters.channel });
     delivered.push(toDelivery({ ...l, status: row.status, channel: row.channel }));
   }
+  const withLinks = await withSentItLinks(delivered);
 
   await sendReceipt(tx, {
     campaignId: owner.campaignId,
@@ -161,9 +162,9 @@ export async function deliverLetters(
     firstName: fits(pending[0].firstName, 100) ?? '',
     campaignTitle: campaign.title,
     coalitionName: campaign.organisationName,
-    letters: delivered,
+    letters: withLinks,
   });
-  return delivered;
+  return withLinks;
 }
 
 async function sendReceipt(
@@ -184,6 +185,7 @@ async function sendReceipt(
     campaignId: null,
     ttlHours: UNSUBSCRIBE_TOKEN_TTL_HOURS,
   });
+  const appUrl = env().APP_URL.replace(/\/$/, '');
   await enqueueEmail(tx, {
     template: 'letter-receipt',
     to: r.to,
@@ -206,6 +208,7 @@ async function sendReceipt(
                 gmail: l.selfSend.gmail,
                 outlook: l.selfSend.outlook,
                 ...(l.selfSend.contactForm ? { contactForm: l.selfSend.contactForm } : {}),
+                ...(l.sentItPath ? { sentIt: `${appUrl}${l.sentItPath}` } : {}),
               },
             }
           : {}),

@@ -15,6 +15,8 @@ export type LetterDelivery = {
   body: string;
   /** Present when the supporter sends it (self_send), or when office delivery failed. */
   selfSend?: SelfSendLinks;
+  /** With selfSend: the "I sent it" page for this letter (a path; token-protected). */
+  sentItPath?: string;
 };
 
 export type SendLettersResult =
