@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { SecretLink } from '@/lib/email/secret-links';
 import CampaignUpdate, { CampaignUpdateProps, campaignUpdateSubject } from './campaign-update';
 import LetterDeliveryFailed, { LetterDeliveryFailedProps, letterDeliveryFailedSubject } from './letter-delivery-failed';
+import OfficeAddressBounced, { OfficeAddressBouncedProps, officeAddressBouncedSubject } from './office-address-bounced';
 import LetterReceipt, { LetterReceiptProps, letterReceiptSubject } from './letter-receipt';
 import LetterToSenator, { LetterToSenatorProps, letterToSenatorSubject } from './letter-to-senator';
 import LettersAlreadyWritten, { LettersAlreadyWrittenProps, lettersAlreadyWrittenSubject } from './letters-already-written';
@@ -15,8 +16,10 @@ import StaffSignIn, { StaffSignInProps, staffSignInSubject } from './staff-sign-
 export type TemplateDefinition<S extends z.ZodType, K extends string = never> = {
   component: (props: z.output<S>) => ReactElement;
   subject: (props: z.output<S>) => string;
-  /** Marketing mail carries List-Unsubscribe headers and must show an unsubscribe link. */
+  /** Campaign mail: never sent to a suppressed or unsubscribed address; List-Unsubscribe headers. */
   marketing: boolean;
+  /** Mail to a supporter (not staff, not an office): carries RFC 8058 List-Unsubscribe headers too. */
+  toSupporter?: boolean;
   props: S;
   /** Where replies should go, when not to the sender (a letter's replies go to the constituent). */
   replyTo?: (props: z.output<S>) => string | undefined;
@@ -34,6 +37,7 @@ export const templates = {
     component: SignatureConfirmation,
     subject: signatureConfirmationSubject,
     marketing: false,
+    toSupporter: true,
     props: SignatureConfirmationProps,
     secretLinks: ['confirmUrl', 'unsubscribeUrl'],
   }),
@@ -41,14 +45,17 @@ export const templates = {
     component: LettersConfirmation,
     subject: lettersConfirmationSubject,
     marketing: false,
+    toSupporter: true,
     props: LettersConfirmationProps,
-    secretLinks: ['confirmUrl'],
+    secretLinks: ['confirmUrl', 'unsubscribeUrl'],
   }),
   'letters-already-written': define({
     component: LettersAlreadyWritten,
     subject: lettersAlreadyWrittenSubject,
     marketing: false,
+    toSupporter: true,
     props: LettersAlreadyWrittenProps,
+    secretLinks: ['unsubscribeUrl'],
   }),
   'letter-to-senator': define({
     component: LetterToSenator,
@@ -61,6 +68,7 @@ export const templates = {
     component: LetterReceipt,
     subject: letterReceiptSubject,
     marketing: false,
+    toSupporter: true,
     props: LetterReceiptProps,
     secretLinks: ['unsubscribeUrl'],
   }),
@@ -68,6 +76,7 @@ export const templates = {
     component: LetterDeliveryFailed,
     subject: letterDeliveryFailedSubject,
     marketing: false,
+    toSupporter: true,
     props: LetterDeliveryFailedProps,
     secretLinks: ['unsubscribeUrl'],
   }),
@@ -75,6 +84,7 @@ export const templates = {
     component: CampaignUpdate,
     subject: campaignUpdateSubject,
     marketing: true,
+    toSupporter: true,
     props: CampaignUpdateProps,
     secretLinks: ['unsubscribeUrl'],
   }),
@@ -90,6 +100,12 @@ export const templates = {
     subject: senatorDeliveryChangedSubject,
     marketing: false,
     props: SenatorDeliveryChangedProps,
+  }),
+  'office-address-bounced': define({
+    component: OfficeAddressBounced,
+    subject: officeAddressBouncedSubject,
+    marketing: false,
+    props: OfficeAddressBouncedProps,
   }),
   'staff-invite': define({
     component: StaffInvite,

@@ -63,6 +63,11 @@ const EnvSchema = z.object({
   EMAIL_FROM: z.string().min(3).default('Ratify <campaigns@ratify.example.org>'),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
+  // Resend's signing secret for /api/webhooks/resend (whsec_…); without it the endpoint answers 404.
+  RESEND_WEBHOOK_SECRET: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be the whsec_… signing secret from Resend').optional(),
+  ),
   // Unset: on only for a local trial (embedded database, no Resend, APP_URL on localhost).
   MAILBOX_ENABLED: z.enum(['0', '1', 'true', 'false', '']).optional(),
   OUTBOX_DRAIN_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),

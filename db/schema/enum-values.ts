@@ -24,6 +24,10 @@ export const LETTER_STATUSES = ['pending_confirmation', 'queued', 'sent', 'self_
 // `cwc`: through the Senate's Communicating with Congress service (lib/letters/cwc).
 export const LETTER_CHANNELS = ['office_email', 'coalition_inbox', 'supporter', 'cwc'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+// What the mail provider reports after accepting a message (Resend webhooks).
+export const EMAIL_EVENT_TYPES = ['delivered', 'delayed', 'bounced', 'complained'] as const;
+// Why an address gets no more mail: a hard bounce (nothing at all) or a spam complaint (no campaign mail).
+export const SUPPRESSION_REASONS = ['hard_bounce', 'complaint'] as const;
 export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
 export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
 export const CWC_PRO_OR_CON = ['pro', 'con'] as const;
@@ -36,5 +40,7 @@ export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 export type LetterChannelValue = (typeof LETTER_CHANNELS)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export type EmailEventType = (typeof EMAIL_EVENT_TYPES)[number];
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Stance = (typeof SENATOR_STANCES)[number];

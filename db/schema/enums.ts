@@ -4,12 +4,14 @@ import {
   COMMENT_STATUSES,
   CWC_PRO_OR_CON,
   DELIVERY_MODES,
+  EMAIL_EVENT_TYPES,
   LETTER_CHANNELS,
   LETTER_STATUSES,
   OUTBOX_STATUSES,
   SENATOR_STANCES,
   SIGNER_VISIBILITIES,
   STAFF_ROLES,
+  SUPPRESSION_REASONS,
   TOKEN_PURPOSES,
   TREATY_STAGES,
 } from './enum-values';
@@ -28,3 +30,5 @@ export const senatorStance = pgEnum('senator_stance', SENATOR_STANCES);
 export const tokenPurpose = pgEnum('token_purpose', TOKEN_PURPOSES);
 // Whether a CWC message supports or opposes what it is about (the Senate's ProOrCon element).
 export const cwcProOrCon = pgEnum('cwc_pro_or_con', CWC_PRO_OR_CON);
+export const emailEventType = pgEnum('email_event_type', EMAIL_EVENT_TYPES);
+export const suppressionReason = pgEnum('suppression_reason', SUPPRESSION_REASONS);

@@ -1,5 +1,6 @@
 import { registerCwcOutboxHook } from '@/lib/letters/cwc/cwc-outbox-hook';
 import { registerLetterOutboxHooks } from '@/lib/letters/outbox-hooks';
+import { registerSupporterConsentCheck } from '@/lib/supporters/consent';
 
 /**
  * The composition root of the outbox: every domain that follows its rows registers here. Called by
@@ -8,4 +9,5 @@ import { registerLetterOutboxHooks } from '@/lib/letters/outbox-hooks';
 export function registerOutboxHooks(): void {
   registerLetterOutboxHooks();
   registerCwcOutboxHook();
+  registerSupporterConsentCheck();
 }

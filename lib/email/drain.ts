@@ -3,8 +3,10 @@ import { getDb, type Db } from '@/db/client';
 import { emailOutbox, type OutboxRow } from '@/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
+import { templateDefinition } from '@/emails/registry';
 import { backoffDelayMs } from './backoff';
 import { outboxHookFor } from './hooks';
+import { blockedReason } from './suppression';
 import { TemplateError, keptCopy as redactedCopy, renderEmail, type RenderedEmail } from './render';
 import { EmailSendError, getTransport, isPermanentSendError, type EmailTransport } from './transports';
 
@@ -107,6 +109,8 @@ async function deliver(db: Db, transport: EmailTransport, row: OutboxRow, baseMs
       rendered = { subject: copy.subject, html: '', text: copy.text, headers: {}, secrets: [] };
       [providerId, transportName] = [copy.id, copy.transport];
     } else {
+      const blocked = await blockedReason(db, row.toAddress, templateDefinition(row.template)?.marketing ?? false);
+      if (blocked) throw new EmailSendError(blocked, { permanent: true });
       rendered = await renderEmail(row.template, row.props);
       ({ id: providerId } = await transport.send({
         from: env().EMAIL_FROM,

@@ -1,4 +1,5 @@
-import type { Tx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
+import type { EmailEventType } from '@/db/schema/enum-values';
 import type { OutboxRow } from '@/db/schema';
 
 /** What a channel other than email kept of a message it delivered (shown in the outbox monitor). */
@@ -23,7 +24,29 @@ export type OutboxHook = {
   onFailed?: (tx: Tx, row: OutboxRow, reason: string) => Promise<void>;
   /** Staff put a failed row back in the queue. */
   onRequeued?: (tx: Tx, row: OutboxRow) => Promise<void>;
+  /** The provider reported what became of a sent message (webhook): delivered, delayed, bounced, complained. */
+  onEvent?: (tx: Tx, row: OutboxRow, event: ProviderEvent) => Promise<void>;
 };
+
+export type ProviderEvent = {
+  type: EmailEventType;
+  /** A bounce the provider calls permanent: the address does not exist or refuses us for good. */
+  hardBounce: boolean;
+  detail: string | null;
+};
+
+/**
+ * Whether a recipient has withdrawn consent to campaign mail (unsubscribed): a domain answers (the
+ * supporters' one, registered at boot); the outbox only asks, before each campaign message.
+ */
+export type ConsentCheck = (db: DbOrTx, address: string) => Promise<boolean>;
+const consent = globalThis as unknown as { __ratifyConsentCheck?: ConsentCheck };
+export function registerConsentCheck(check: ConsentCheck): void {
+  consent.__ratifyConsentCheck = check;
+}
+export function hasWithdrawnConsent(db: DbOrTx, address: string): Promise<boolean> {
+  return consent.__ratifyConsentCheck?.(db, address) ?? Promise.resolve(false);
+}
 
 // On globalThis: Next bundles server code into several chunks, each with its own module instances,
 // and the hooks registered at boot must be the ones every drain sees.

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { letters } from '@/db/schema';
 import { registerOutboxHook } from '@/lib/email/hooks';
-import { notifyLetterFailed } from './notify-letter-failed';
+import { notifyLetterFailed, tellStaffOfficeBounced } from './notify-letter-failed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,6 +17,14 @@ export async function markLetterSent(tx: DbOrTx, letterId: string) {
     .update(letters)
     .set({ status: 'sent', sentAt: sql`now()`, failureReason: null, updatedAt: sql`now()` })
     .where(and(eq(letters.id, letterId), eq(letters.status, 'queued')));
+}
+
+/** The office's system has it: CWC accepted it, or the mail provider reported it delivered. */
+export async function markLetterDelivered(tx: DbOrTx, letterId: string) {
+  await tx
+    .update(letters)
+    .set({ deliveredAt: sql`coalesce(${letters.deliveredAt}, now())`, updatedAt: sql`now()` })
+    .where(and(eq(letters.id, letterId), eq(letters.status, 'sent')));
 }
 
 /** True when this call moved the letter to failed (so its writer is told once). */
@@ -52,6 +60,23 @@ export function registerLetterOutboxHooks(): void {
     onRequeued: async (tx, row) => {
       const id = letterIdOf(row.props);
       if (id) await requeueLetter(tx, id);
+    },
+    onEvent: async (tx, row, event) => {
+      const id = letterIdOf(row.props);
+      if (!id) return;
+      if (event.type === 'delivered') await markLetterDelivered(tx, id);
+      if (event.type === 'bounced' && event.hardBounce) {
+        // Accepted by the provider, then refused by the office's server: the letter did not arrive.
+        const moved = await tx
+          .update(letters)
+          .set({ status: 'failed', failureReason: `The office address bounced${event.detail ? ` (${event.detail})` : ''}`.slice(0, 500), updatedAt: sql`now()` })
+          .where(and(eq(letters.id, id), inArray(letters.status, ['queued', 'sent'])))
+          .returning({ id: letters.id });
+        if (moved.length) {
+          await notifyLetterFailed(tx, id);
+          await tellStaffOfficeBounced(tx, id, row.toAddress, event.detail);
+        }
+      }
     },
   });
 }

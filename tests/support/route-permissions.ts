@@ -98,6 +98,7 @@ export const publicRoutes: PublicRoute[] = [
   { file: 'app/api/campaigns/[slug]/views/route.ts', reason: 'Anonymous page-view beacon; stores counts only.' },
   { file: 'app/api/senators/route.ts', reason: 'Supporters look up their senators by ZIP or state.' },
   { file: 'app/api/unsubscribe/[token]/route.ts', reason: 'RFC 8058 one-click unsubscribe, authorised by its 256-bit token.' },
+  { file: 'app/api/webhooks/resend/route.ts', reason: 'Resend delivery events; authorised by the Svix signature (RESEND_WEBHOOK_SECRET), replays refused.' },
   { file: 'app/dev/mailbox.json/route.ts', reason: 'Dev/e2e mailbox: 404 in production unless MAILBOX_ENABLED=1.' },
 ];
 

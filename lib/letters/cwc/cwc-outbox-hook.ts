@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { registerOutboxHook } from '@/lib/email/hooks';
 import { EmailSendError } from '@/lib/email/transports/types';
-import { letterIdOf, markLetterFailed, markLetterSent, requeueLetter } from '../outbox-hooks';
+import { letterIdOf, markLetterDelivered, markLetterFailed, markLetterSent, requeueLetter } from '../outbox-hooks';
 import { notifyLetterFailed } from '../notify-letter-failed';
 import { CWC_OUTBOX_TEMPLATE } from './enqueue-cwc-letter';
 import { sendCwcMessage, type SendCwcOptions } from './send-cwc-message';
@@ -38,7 +38,11 @@ export function registerCwcOutboxHook(opts: Pick<SendCwcOptions, 'fetchImpl' | '
     },
     onSent: async (tx, row) => {
       const id = letterIdOf(row.props);
-      if (id) await markLetterSent(tx, id);
+      // A CWC acceptance is delivery: the message is in the Senate's system for the office.
+      if (id) {
+        await markLetterSent(tx, id);
+        await markLetterDelivered(tx, id);
+      }
     },
     onFailed: async (tx, row, reason) => {
       const id = letterIdOf(row.props);
