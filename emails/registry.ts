@@ -88,6 +88,14 @@ export const templates = {
     props: CampaignUpdateProps,
     secretLinks: ['unsubscribeUrl'],
   }),
+  // The same update sent to a staff member as a test: not campaign mail (consent rules do not apply),
+  // and its "unsubscribe" link leads back to the dashboard.
+  'staff-update-test': define({
+    component: CampaignUpdate,
+    subject: campaignUpdateSubject,
+    marketing: false,
+    props: CampaignUpdateProps,
+  }),
   'staff-sign-in': define({
     component: StaffSignIn,
     subject: staffSignInSubject,

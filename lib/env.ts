@@ -73,6 +73,10 @@ const EnvSchema = z.object({
   OUTBOX_DRAIN_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  // Updates to supporters: rows enqueued per batch, and the send rate they are paced to (Resend's
+  // default limit is 2 requests a second, shared with all other mail).
+  UPDATE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  UPDATE_SEND_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(1.5),
   OUTBOX_IN_APP: z.enum(['0', '1']).default('1'),
   SENATORS_SOURCE: z.string().min(1).default('https://unitedstates.github.io/congress-legislators'),
   SEED_ON_START: z.enum(['0', '1']).default('1'),

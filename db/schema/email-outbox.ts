@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { emailEventType, outboxStatus, suppressionReason } from './enums';
 
@@ -39,6 +40,8 @@ export const emailOutbox = pgTable(
     index('email_outbox_created_idx').on(t.createdAt),
     index('email_outbox_to_idx').on(t.toAddress),
     index('email_outbox_provider_id_idx').on(t.providerMessageId),
+    // Progress and cancellation of an update read its rows by key prefix (update:<id>:…).
+    index('email_outbox_key_prefix_idx').using('btree', sql`${t.idempotencyKey} text_pattern_ops`),
   ],
 );
 

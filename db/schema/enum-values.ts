@@ -28,6 +28,8 @@ export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export const EMAIL_EVENT_TYPES = ['delivered', 'delayed', 'bounced', 'complained'] as const;
 // Why an address gets no more mail: a hard bounce (nothing at all) or a spam complaint (no campaign mail).
 export const SUPPRESSION_REASONS = ['hard_bounce', 'complaint'] as const;
+// An update to a campaign's supporters: written, waiting for its time, being enqueued, all enqueued, stopped.
+export const UPDATE_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const;
 export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer'] as const;
 export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
 export const CWC_PRO_OR_CON = ['pro', 'con'] as const;
@@ -42,5 +44,6 @@ export type LetterChannelValue = (typeof LETTER_CHANNELS)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type EmailEventType = (typeof EMAIL_EVENT_TYPES)[number];
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Stance = (typeof SENATOR_STANCES)[number];

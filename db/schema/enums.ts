@@ -14,6 +14,7 @@ import {
   SUPPRESSION_REASONS,
   TOKEN_PURPOSES,
   TREATY_STAGES,
+  UPDATE_STATUSES,
 } from './enum-values';
 
 // The Postgres enums, built from the value lists in enum-values.ts (which the rest of the app imports).
@@ -32,3 +33,4 @@ export const tokenPurpose = pgEnum('token_purpose', TOKEN_PURPOSES);
 export const cwcProOrCon = pgEnum('cwc_pro_or_con', CWC_PRO_OR_CON);
 export const emailEventType = pgEnum('email_event_type', EMAIL_EVENT_TYPES);
 export const suppressionReason = pgEnum('suppression_reason', SUPPRESSION_REASONS);
+export const updateStatus = pgEnum('update_status', UPDATE_STATUSES);

@@ -10,3 +10,4 @@ export * from './audit-log';
 export * from './auth';
 export * from './security';
 export * from './next-cache';
+export * from './campaign-updates';

@@ -11,6 +11,7 @@ export const permissions = {
   'campaigns:view': ['owner', 'admin', 'editor', 'analyst', 'viewer'],
   'campaigns:edit': ['owner', 'admin', 'editor'],
   'senators:edit': ['owner', 'admin', 'editor'],
+  'updates:send': ['owner', 'admin', 'editor'],
   'people:view': ['owner', 'admin', 'analyst'],
   'people:moderate': ['owner', 'admin', 'analyst'],
   'people:forget': ['owner', 'admin'],

@@ -14,6 +14,8 @@ export type EnqueueEmailInput<N extends TemplateName> = {
   /** Unique per logical message, e.g. `signature-confirmation:<signatureId>`; also sent to Resend. */
   idempotencyKey: string;
   maxAttempts?: number;
+  /** Not before this time (bulk senders pace their rows to the provider's rate limit). */
+  notBefore?: Date;
 };
 
 const noLineBreaks = (s: string) => !/[\r\n]/.test(s);
@@ -66,6 +68,7 @@ export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, msg: Enqu
       props: { ...(props.data as Record<string, unknown>), ...sealed },
       idempotencyKey: envelope.data.idempotencyKey,
       maxAttempts: envelope.data.maxAttempts ?? env().OUTBOX_MAX_ATTEMPTS,
+      ...(msg.notBefore ? { nextAttemptAt: msg.notBefore } : {}),
     })
     .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
     .returning({ id: emailOutbox.id });

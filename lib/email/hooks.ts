@@ -61,3 +61,17 @@ export function registerOutboxHook(template: string, hook: OutboxHook): void {
 export function outboxHookFor(template: string): OutboxHook | undefined {
   return registry().get(template);
 }
+
+/**
+ * Work that produces outbox rows over time (an update enqueued in batches, a scheduled send): run by
+ * the drain loop before each drain, so whichever process drains also keeps bulk sends moving and
+ * resumes them after a crash. Each must be safe to run in several processes at once.
+ */
+export type OutboxProducer = () => Promise<void>;
+const producers = globalThis as unknown as { __ratifyOutboxProducers?: Map<string, OutboxProducer> };
+export function registerOutboxProducer(name: string, run: OutboxProducer): void {
+  (producers.__ratifyOutboxProducers ??= new Map()).set(name, run);
+}
+export function outboxProducers(): OutboxProducer[] {
+  return [...(producers.__ratifyOutboxProducers?.values() ?? [])];
+}
