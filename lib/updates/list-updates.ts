@@ -1,7 +1,7 @@
 import 'server-only';
 import { count, desc, eq, like } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { campaignUpdates, campaigns, emailOutbox } from '@/db/schema';
+import { campaignUpdates, campaigns, emailOutbox, organisations } from '@/db/schema';
 import type { UpdateStatus } from '@/db/schema/enum-values';
 import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
@@ -21,14 +21,18 @@ export type UpdateRow = {
   createdAt: Date;
   progress: UpdateProgress;
 };
-export type CampaignUpdates = { campaign: { id: string; title: string }; audience: number; updates: UpdateRow[] };
+export type CampaignUpdates = { campaign: { id: string; title: string; coalitionName: string }; audience: number; updates: UpdateRow[] };
 
 /** A campaign's updates with their progress (from their outbox rows), and today's audience count. */
 export async function listCampaignUpdates({ actor, campaignId }: { actor: StaffActor; campaignId: string }): Promise<CampaignUpdates> {
   assertCan(actor, 'updates:send');
   if (!z.uuid().safeParse(campaignId).success) throw new AppError('NOT_FOUND', 'No such campaign.');
   const db = getDb();
-  const [campaign] = await db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).where(eq(campaigns.id, campaignId));
+  const [campaign] = await db
+    .select({ id: campaigns.id, title: campaigns.title, coalitionName: organisations.name })
+    .from(campaigns)
+    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+    .where(eq(campaigns.id, campaignId));
   if (!campaign) throw new AppError('NOT_FOUND', 'No such campaign.');
   const rows = await db.select().from(campaignUpdates).where(eq(campaignUpdates.campaignId, campaignId)).orderBy(desc(campaignUpdates.createdAt)).limit(50);
   const updates = await Promise.all(

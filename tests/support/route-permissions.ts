@@ -72,6 +72,12 @@ export const staffPages: RouteRule[] = [
     allowed: NOT_FOUND_OK,
   },
   { file: 'app/(staff)/dashboard/senators/page.tsx', permission: 'campaigns:view' },
+  {
+    file: 'app/(staff)/dashboard/campaigns/[id]/updates/page.tsx',
+    permission: 'updates:send',
+    path: `/dashboard/campaigns/${PLACEHOLDER_ID}/updates`,
+    allowed: NOT_FOUND_OK,
+  },
   { file: 'app/(staff)/dashboard/treaties/page.tsx', permission: 'campaigns:view' },
   { file: 'app/(staff)/dashboard/treaties/new/page.tsx', permission: 'campaigns:edit' },
   {
@@ -122,6 +128,10 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setDeliveryEmailAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setSenatorPositionAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setCwcOfficeAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/updates/actions.ts', name: 'createUpdateAction', permission: 'updates:send' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/updates/actions.ts', name: 'sendTestUpdateAction', permission: 'updates:send' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/updates/actions.ts', name: 'sendUpdateAction', permission: 'updates:send' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/updates/actions.ts', name: 'cancelUpdateAction', permission: 'updates:send' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'updateTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },

@@ -3,6 +3,8 @@ import { BackLink } from '@/components/dashboard/shell/back-link';
 import { CampaignEditorForm } from '@/components/dashboard/campaigns/campaign-editor-form';
 import { CampaignStatusPanel } from '@/components/dashboard/campaigns/campaign-status-panel';
 import { formatCount, formatDateTime } from '@/components/dashboard/data-table/format';
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { env } from '@/lib/env';
 import { listTreaties } from '@/lib/treaties/list-treaties';
@@ -40,6 +42,13 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
           {formatCount(campaign.counts.signatures)} signatures · {formatCount(campaign.counts.letters)} letters · last saved{' '}
           {formatDateTime(campaign.updatedAt)}
         </p>
+        {can(actor.role, 'updates:send') && (
+          <p className="mt-2">
+            <Link href={`/dashboard/campaigns/${id}/updates`} className="font-medium text-brand-700 underline">
+              Updates to supporters
+            </Link>
+          </p>
+        )}
       </div>
       <div role="status">
         {notice && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm font-medium text-green-900">{notice}</p>}
