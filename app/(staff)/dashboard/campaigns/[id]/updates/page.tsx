@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { BackLink } from '@/components/dashboard/shell/back-link';
 import { formatDateTime } from '@/components/dashboard/data-table/format';
 import { InlineActionForm } from '@/components/dashboard/data-table/inline-action-form';
+import { RefreshWhileSending } from '@/components/dashboard/updates/refresh-while-sending';
 import { UpdateComposeForm, UpdateSendForm } from '@/components/dashboard/updates/update-compose-form';
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { renderEmail } from '@/lib/email/render';
@@ -52,6 +53,7 @@ export default async function CampaignUpdatesPage({ params }: Props) {
   return (
     <div className="space-y-8">
       <BackLink href={`/dashboard/campaigns/${id}`}>Back to the campaign</BackLink>
+      <RefreshWhileSending active={data.updates.some((u) => u.status === 'sending' || (u.status === 'sent' && u.progress.queued > 0))} />
       <div>
         <h1 className="text-2xl font-bold">Updates: {data.campaign.title}</h1>
         <p className="mt-1 text-muted">
