@@ -34,7 +34,9 @@ export function registerCwcOutboxHook(opts: Pick<SendCwcOptions, 'fetchImpl' | '
       if (result.outcome === 'rejected') {
         throw new EmailSendError(`Refused by the Senate's CWC service (HTTP ${result.status}): ${result.reasons.join('; ')}`, { permanent: true, status: result.status });
       }
-      throw new EmailSendError(result.reason, { permanent: false, status: result.status ?? undefined, retryAfterMs: result.retryAfterMs });
+      // Capped like Resend's (6 h), so a bogus header cannot park a letter for long.
+      const retryAfterMs = result.retryAfterMs === null ? undefined : Math.min(result.retryAfterMs, 6 * 60 * 60_000);
+      throw new EmailSendError(result.reason, { permanent: false, status: result.status ?? undefined, retryAfterMs });
     },
     onSent: async (tx, row) => {
       const id = letterIdOf(row.props);
