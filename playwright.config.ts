@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_WEBHOOK_SECRET } from './tests/e2e/support/webhook';
 import { ROSTER_SNAPSHOT } from './tests/support/roster';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -39,6 +40,8 @@ const serverEnv: Record<string, string> = {
   FORM_MIN_FILL_SECONDS: '0',
   // The specs count the demo campaign's signatures from zero (on PGlite the demo data would seed).
   DEMO_DATA: '0',
+  // tests/e2e/delivery.spec.ts signs Resend webhooks with it.
+  RESEND_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
 };
 if (process.env.E2E_DATABASE_URL) serverEnv.DATABASE_URL = process.env.E2E_DATABASE_URL;
 else {

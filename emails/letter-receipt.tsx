@@ -1,11 +1,12 @@
 import { Button, Heading, Hr, Link, Section, Text } from '@react-email/components';
 import { z } from 'zod';
 import { EmailLayout, Paragraphs, buttonStyle, headingStyle, mutedStyle, textStyle } from './components/layout';
+import { LETTER_CHANNELS } from '@/db/schema/enum-values';
 import { longText, mailtoUrl, requiredLine, singleLine, webUrl } from './fields';
 
 const ReceiptLetter = z.object({
   senatorName: requiredLine(200),
-  channel: z.enum(['office_email', 'coalition_inbox', 'supporter']),
+  channel: z.enum(LETTER_CHANNELS),
   deliveredTo: singleLine(254).nullish(),
   subject: requiredLine(200),
   body: longText(20_000),
@@ -15,6 +16,8 @@ const ReceiptLetter = z.object({
       gmail: webUrl.optional(),
       outlook: webUrl.optional(),
       contactForm: webUrl.optional(),
+      /** "I sent it": the writer reports the letter sent, so the campaign counts it. */
+      sentIt: webUrl.optional(),
     })
     .optional(),
 });
@@ -34,11 +37,21 @@ export const letterReceiptSubject = (p: LetterReceiptProps) => `Your letters to 
 const linkStyle = { color: '#1e3a8a', textDecoration: 'underline' };
 
 function Delivery({ letter, coalitionName }: { letter: ReceiptLetter; coalitionName: string }) {
+  // "Queued", not "sent": the receipt goes out before the office's system has taken the letter, and we
+  // write again if it finally does not.
+  if (letter.channel === 'cwc') {
+    return (
+      <Text style={mutedStyle}>
+        Queued for delivery to the office of {letter.senatorName} through the Senate’s official Communicating with
+        Congress service. If the office’s system refuses it, we will email you.
+      </Text>
+    );
+  }
   if (letter.channel === 'office_email') {
     return (
       <Text style={mutedStyle}>
-        Sent by email to the office of {letter.senatorName}
-        {letter.deliveredTo ? ` (${letter.deliveredTo})` : ''}.
+        Queued for delivery by email to the office of {letter.senatorName}
+        {letter.deliveredTo ? ` (${letter.deliveredTo})` : ''}. If it cannot be delivered, we will email you.
       </Text>
     );
   }
@@ -81,6 +94,15 @@ function Delivery({ letter, coalitionName }: { letter: ReceiptLetter; coalitionN
           </Link>
         ) : null}
       </Text>
+      {s.sentIt ? (
+        <Text style={mutedStyle}>
+          Sent it?{' '}
+          <Link href={s.sentIt} style={linkStyle}>
+            Tell us you sent your letter to {letter.senatorName}
+          </Link>{' '}
+          so the campaign counts it.
+        </Text>
+      ) : null}
     </>
   );
 }

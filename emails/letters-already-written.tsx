@@ -9,6 +9,7 @@ export const LettersAlreadyWrittenProps = z.object({
   senators: z.array(z.object({ name: requiredLine(200) })).min(1).max(3),
   campaignUrl: webUrl,
   coalitionName: requiredLine(200),
+  unsubscribeUrl: webUrl,
 });
 export type LettersAlreadyWrittenProps = z.output<typeof LettersAlreadyWrittenProps>;
 
@@ -23,6 +24,7 @@ export default function LettersAlreadyWritten(p: LettersAlreadyWrittenProps) {
     <EmailLayout
       preview={`Your letters to ${names} were already sent; nothing new went out.`}
       coalitionName={p.coalitionName}
+      unsubscribeUrl={p.unsubscribeUrl}
       reason="You are receiving this because this address was used to write to senators."
     >
       <Heading as="h1" style={headingStyle}>
@@ -48,4 +50,5 @@ LettersAlreadyWritten.PreviewProps = {
   senators: [{ name: 'Senator Jane Doe' }, { name: 'Senator John Roe' }],
   campaignUrl: 'http://localhost:3000/c/protect-children-protocol',
   coalitionName: "Children's Protocol Coalition",
+  unsubscribeUrl: 'http://localhost:3000/unsubscribe/abc123',
 } satisfies LettersAlreadyWrittenProps;

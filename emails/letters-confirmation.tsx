@@ -9,6 +9,7 @@ export const LettersConfirmationProps = z.object({
   confirmUrl: webUrl,
   senators: z.array(z.object({ name: requiredLine(200) })).min(1).max(3),
   coalitionName: requiredLine(200),
+  unsubscribeUrl: webUrl,
 });
 export type LettersConfirmationProps = z.output<typeof LettersConfirmationProps>;
 
@@ -27,6 +28,7 @@ export default function LettersConfirmation(p: LettersConfirmationProps) {
     <EmailLayout
       preview={`Confirm your email so your ${plural ? 'letters go' : 'letter goes'} to ${names}`}
       coalitionName={p.coalitionName}
+      unsubscribeUrl={p.unsubscribeUrl}
       reason="You are receiving this because this address was used to write to senators."
     >
       <Heading as="h1" style={headingStyle}>
@@ -55,4 +57,5 @@ LettersConfirmation.PreviewProps = {
   confirmUrl: 'http://localhost:3000/confirm/letters/abc123',
   senators: [{ name: 'Sen. Alex Padilla' }, { name: 'Sen. Adam Schiff' }],
   coalitionName: 'Child Rights Coalition',
+  unsubscribeUrl: 'http://localhost:3000/unsubscribe/abc123',
 } satisfies LettersConfirmationProps;

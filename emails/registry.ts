@@ -2,6 +2,8 @@ import type { ReactElement } from 'react';
 import type { z } from 'zod';
 import type { SecretLink } from '@/lib/email/secret-links';
 import CampaignUpdate, { CampaignUpdateProps, campaignUpdateSubject } from './campaign-update';
+import LetterDeliveryFailed, { LetterDeliveryFailedProps, letterDeliveryFailedSubject } from './letter-delivery-failed';
+import OfficeAddressBounced, { OfficeAddressBouncedProps, officeAddressBouncedSubject } from './office-address-bounced';
 import LetterReceipt, { LetterReceiptProps, letterReceiptSubject } from './letter-receipt';
 import LetterToSenator, { LetterToSenatorProps, letterToSenatorSubject } from './letter-to-senator';
 import LettersAlreadyWritten, { LettersAlreadyWrittenProps, lettersAlreadyWrittenSubject } from './letters-already-written';
@@ -15,8 +17,10 @@ import StaffSignIn, { StaffSignInProps, staffSignInSubject } from './staff-sign-
 export type TemplateDefinition<S extends z.ZodType, K extends string = never> = {
   component: (props: z.output<S>) => ReactElement;
   subject: (props: z.output<S>) => string;
-  /** Marketing mail carries List-Unsubscribe headers and must show an unsubscribe link. */
+  /** Campaign mail: never sent to a suppressed or unsubscribed address; List-Unsubscribe headers. */
   marketing: boolean;
+  /** Mail to a supporter (not staff, not an office): carries RFC 8058 List-Unsubscribe headers too. */
+  toSupporter?: boolean;
   props: S;
   /** Where replies should go, when not to the sender (a letter's replies go to the constituent). */
   replyTo?: (props: z.output<S>) => string | undefined;
@@ -34,6 +38,7 @@ export const templates = {
     component: SignatureConfirmation,
     subject: signatureConfirmationSubject,
     marketing: false,
+    toSupporter: true,
     props: SignatureConfirmationProps,
     secretLinks: ['confirmUrl', 'unsubscribeUrl'],
   }),
@@ -41,14 +46,17 @@ export const templates = {
     component: LettersConfirmation,
     subject: lettersConfirmationSubject,
     marketing: false,
+    toSupporter: true,
     props: LettersConfirmationProps,
-    secretLinks: ['confirmUrl'],
+    secretLinks: ['confirmUrl', 'unsubscribeUrl'],
   }),
   'letters-already-written': define({
     component: LettersAlreadyWritten,
     subject: lettersAlreadyWrittenSubject,
     marketing: false,
+    toSupporter: true,
     props: LettersAlreadyWrittenProps,
+    secretLinks: ['unsubscribeUrl'],
   }),
   'letter-to-senator': define({
     component: LetterToSenator,
@@ -61,15 +69,33 @@ export const templates = {
     component: LetterReceipt,
     subject: letterReceiptSubject,
     marketing: false,
+    toSupporter: true,
     props: LetterReceiptProps,
+    secretLinks: ['unsubscribeUrl'],
+  }),
+  'letter-delivery-failed': define({
+    component: LetterDeliveryFailed,
+    subject: letterDeliveryFailedSubject,
+    marketing: false,
+    toSupporter: true,
+    props: LetterDeliveryFailedProps,
     secretLinks: ['unsubscribeUrl'],
   }),
   'campaign-update': define({
     component: CampaignUpdate,
     subject: campaignUpdateSubject,
     marketing: true,
+    toSupporter: true,
     props: CampaignUpdateProps,
     secretLinks: ['unsubscribeUrl'],
+  }),
+  // The same update sent to a staff member as a test: not campaign mail (consent rules do not apply),
+  // and its "unsubscribe" link leads back to the dashboard.
+  'staff-update-test': define({
+    component: CampaignUpdate,
+    subject: campaignUpdateSubject,
+    marketing: false,
+    props: CampaignUpdateProps,
   }),
   'staff-sign-in': define({
     component: StaffSignIn,
@@ -89,6 +115,12 @@ export const templates = {
     subject: rosterChangedSubject,
     marketing: false,
     props: RosterChangedProps,
+  }),
+  'office-address-bounced': define({
+    component: OfficeAddressBounced,
+    subject: officeAddressBouncedSubject,
+    marketing: false,
+    props: OfficeAddressBouncedProps,
   }),
   'staff-invite': define({
     component: StaffInvite,

@@ -65,11 +65,20 @@ const EnvSchema = z.object({
   RESEND_BASE_URL: z.url().optional(),
   // A send that has not answered by then is abandoned and retried (the provider may hang).
   RESEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  // Resend's signing secret for /api/webhooks/resend (whsec_…); without it the endpoint answers 404.
+  RESEND_WEBHOOK_SECRET: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be the whsec_… signing secret from Resend').optional(),
+  ),
   // Unset: on only for a local trial (embedded database, no Resend, APP_URL on localhost).
   MAILBOX_ENABLED: z.enum(['0', '1', 'true', 'false', '']).optional(),
   OUTBOX_DRAIN_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  // Updates to supporters: rows enqueued per batch, and the send rate they are paced to (Resend's
+  // default limit is 2 requests a second, shared with all other mail).
+  UPDATE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  UPDATE_SEND_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(1.5),
   OUTBOX_IN_APP: z.enum(['0', '1']).default('1'),
   // How long a drainer's claim on a row lasts: a drainer that dies mid-batch holds its rows this long.
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),

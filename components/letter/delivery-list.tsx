@@ -10,14 +10,19 @@ function Status({ letter, coalitionName }: { letter: LetterDelivery; coalitionNa
       return <p>Waiting for you to confirm your email address.</p>;
     case 'queued':
     case 'sent': {
-      const when = letter.status === 'queued' ? ' It is on its way now.' : '';
+      // Honest about where it is: queued until the office's system (or the mail provider) takes it.
+      const verb = letter.status === 'queued' ? 'Queued for delivery' : 'Delivered';
+      const later = letter.status === 'queued' ? ' We will email you if it cannot be delivered.' : '';
       if (letter.channel === 'coalition_inbox') {
-        return <p>Sent to {coalitionName}, who will deliver it to {who}’s office.{when}</p>;
+        return <p>{verb} to {coalitionName}, who will hand it to {who}’s office.{later}</p>;
       }
-      return <p>Sent to {who}’s office by email.{when}</p>;
+      if (letter.channel === 'cwc') {
+        return <p>{verb} to {who}’s office through the Senate’s official Communicating with Congress service.{later}</p>;
+      }
+      return <p>{verb} to {who}’s office by email.{later}</p>;
     }
     case 'failed':
-      return <p>We could not email {who}’s office. Please send it yourself — it takes a minute:</p>;
+      return <p>We could not deliver your letter to {who}’s office. Please send it yourself — it takes a minute:</p>;
     case 'self_send':
       return <p>{who}’s office takes messages from constituents directly. Please send it yourself — it takes a minute:</p>;
   }
@@ -59,6 +64,14 @@ function SelfSend({ letter }: { letter: LetterDelivery }) {
         Email links open with the subject and letter filled in; add the office’s address from their website.
       </p>
       <CopyBox label={`Your letter to ${letter.senatorName}`} text={`Subject: ${letter.subject}\n\n${letter.body}`} />
+      {letter.sentItPath && (
+        <p>
+          {/* A plain link to a page with a button: works without JS, and a scanner opening it changes nothing. */}
+          <a href={letter.sentItPath} className={linkClass}>
+            I sent my letter to {letter.senatorName}
+          </a>
+        </p>
+      )}
     </div>
   );
 }

@@ -24,8 +24,15 @@ export const SIGNER_VISIBILITIES = ['hidden', 'first_name_state', 'full_name_sta
 export const DELIVERY_MODES = ['office', 'coalition_inbox', 'supporter'] as const;
 export const COMMENT_STATUSES = ['none', 'pending', 'approved', 'hidden'] as const;
 export const LETTER_STATUSES = ['pending_confirmation', 'queued', 'sent', 'self_send', 'failed'] as const;
-export const LETTER_CHANNELS = ['office_email', 'coalition_inbox', 'supporter'] as const;
+// `cwc`: through the Senate's Communicating with Congress service (lib/letters/cwc).
+export const LETTER_CHANNELS = ['office_email', 'coalition_inbox', 'supporter', 'cwc'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+// What the mail provider reports after accepting a message (Resend webhooks).
+export const EMAIL_EVENT_TYPES = ['delivered', 'delayed', 'bounced', 'complained'] as const;
+// Why an address gets no more mail: a hard bounce (nothing at all) or a spam complaint (no campaign mail).
+export const SUPPRESSION_REASONS = ['hard_bounce', 'complaint'] as const;
+// An update to a campaign's supporters: written, waiting for its time, being enqueued, all enqueued, stopped.
+export const UPDATE_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const;
 // `partner`: staff of one partner organisation (users.organisation_id), who see only that organisation's data.
 export const STAFF_ROLES = ['owner', 'admin', 'editor', 'analyst', 'viewer', 'partner'] as const;
 export const SENATOR_STANCES = ['unknown', 'champion', 'supports', 'leaning_yes', 'undecided', 'leaning_no', 'opposes'] as const;
@@ -47,7 +54,11 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export type SignerVisibility = (typeof SIGNER_VISIBILITIES)[number];
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
+export type LetterChannelValue = (typeof LETTER_CHANNELS)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export type EmailEventType = (typeof EMAIL_EVENT_TYPES)[number];
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];

@@ -9,6 +9,7 @@ import {
   COMMENT_STATUSES,
   CWC_PRO_OR_CON,
   DELIVERY_MODES,
+  EMAIL_EVENT_TYPES,
   LETTER_CHANNELS,
   LETTER_STATUSES,
   ORGANISATION_KINDS,
@@ -16,8 +17,10 @@ import {
   SENATOR_STANCES,
   SIGNER_VISIBILITIES,
   STAFF_ROLES,
+  SUPPRESSION_REASONS,
   TOKEN_PURPOSES,
   TREATY_STAGES,
+  UPDATE_STATUSES,
 } from './enum-values';
 
 // The Postgres enums, built from the value lists in enum-values.ts (which the rest of the app imports).
@@ -40,3 +43,6 @@ export const cwcProOrCon = pgEnum('cwc_pro_or_con', CWC_PRO_OR_CON);
 export const organisationKind = pgEnum('organisation_kind', ORGANISATION_KINDS);
 export const consentMethod = pgEnum('consent_method', CONSENT_METHODS);
 export const apiKeyScope = pgEnum('api_key_scope', API_KEY_SCOPES);
+export const emailEventType = pgEnum('email_event_type', EMAIL_EVENT_TYPES);
+export const suppressionReason = pgEnum('suppression_reason', SUPPRESSION_REASONS);
+export const updateStatus = pgEnum('update_status', UPDATE_STATUSES);

@@ -13,3 +13,4 @@ export * from './security';
 export * from './next-cache';
 export * from './consents';
 export * from './api-keys';
+export * from './campaign-updates';

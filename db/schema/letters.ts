@@ -41,6 +41,8 @@ export const letters = pgTable(
     source: text('source'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    // The office's system confirmed it: CWC accepted it, or the mail provider reported it delivered.
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

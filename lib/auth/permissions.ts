@@ -19,6 +19,7 @@ export const permissions = {
   'senators:edit': ['owner', 'admin', 'editor'],
   // The whip board as CSV: stances and staff-set office addresses, no supporter's personal data.
   'senators:export': ['owner', 'admin', 'editor', 'analyst'],
+  'updates:send': ['owner', 'admin', 'editor'],
   'people:view': ['owner', 'admin', 'analyst'],
   'people:moderate': ['owner', 'admin', 'analyst'],
   'people:forget': ['owner', 'admin'],

@@ -1,6 +1,7 @@
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { drainOutbox } from './drain';
+import { outboxProducers } from './hooks';
 
 type LoopState = { timer?: NodeJS.Timeout; running?: Promise<void>; again: boolean };
 
@@ -46,6 +47,9 @@ function runDrain(): Promise<void> {
   }
   s.running = (async () => {
     try {
+      for (const produce of outboxProducers()) {
+        await produce().catch((err: unknown) => logger.error({ err }, 'outbox producer failed'));
+      }
       for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
         s.again = false;
         const r = await drainOutbox({ limit: BATCH });

@@ -3,10 +3,12 @@ import { getDb, type Db } from '@/db/client';
 import { emailOutbox, type OutboxRow } from '@/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
+import { templateDefinition } from '@/emails/registry';
 import { backoffDelayMs } from './backoff';
 import { outboxHookFor } from './hooks';
+import { blockedReason } from './suppression';
 import { TemplateError, keptCopy as redactedCopy, renderEmail, type RenderedEmail } from './render';
-import { getTransport, isPermanentSendError, retryAfterMsOf, type EmailTransport } from './transports';
+import { EmailSendError, getTransport, isPermanentSendError, retryAfterMsOf, type EmailTransport } from './transports';
 
 const msInterval = (ms: number) => sql`(${ms}::int * interval '1 millisecond')`;
 
@@ -113,27 +115,40 @@ async function deliver(db: Db, transport: EmailTransport, row: OutboxRow, baseMs
   }
   let rendered: RenderedEmail | undefined;
   let providerId: string;
+  let transportName = transport.name;
+  const custom = outboxHookFor(row.template)?.deliver;
   try {
-    rendered = await renderEmail(row.template, row.props);
-    ({ id: providerId } = await transport.send({
-      from: env().EMAIL_FROM,
-      to: row.toAddress,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      headers: rendered.headers,
-      replyTo: rendered.replyTo,
-      idempotencyKey: row.idempotencyKey,
-    }));
+    if (custom) {
+      // Not an email: the domain's hook delivers it (a CWC message); the protocol around it is the same.
+      const copy = await custom(row);
+      rendered = { subject: copy.subject, html: '', text: copy.text, headers: {}, secrets: [] };
+      [providerId, transportName] = [copy.id, copy.transport];
+    } else {
+      const blocked = await blockedReason(db, row.toAddress, templateDefinition(row.template)?.marketing ?? false);
+      if (blocked) throw new EmailSendError(blocked, { permanent: true });
+      rendered = await renderEmail(row.template, row.props);
+      ({ id: providerId } = await transport.send({
+        from: env().EMAIL_FROM,
+        to: row.toAddress,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        headers: rendered.headers,
+        replyTo: rendered.replyTo,
+        idempotencyKey: row.idempotencyKey,
+      }));
+    }
   } catch (err) {
     const permanent = err instanceof TemplateError || isPermanentSendError(err);
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
     const retryAfterMs = permanent ? undefined : retryAfterMsOf(err);
     logger.warn({ outboxId: row.id, template: row.template, attempt: row.attempts, permanent, retryAfterMs, err: message }, 'email send failed');
     const outcome = permanent || row.attempts >= row.maxAttempts ? 'failed' : 'retried';
-    return { outcome: await fail(db, row, message, rendered, outcome, baseMs, retryAfterMs), retryAfterMs };
+    // The row waits at least as long as its service asked. Only the mail provider's Retry-After holds
+    // the rest of the batch: a wait from the Senate's service (a custom delivery) concerns its own row.
+    return { outcome: await fail(db, row, message, rendered, outcome, baseMs, retryAfterMs), retryAfterMs: custom ? undefined : retryAfterMs };
   }
-  await recordSent(db, row, rendered, providerId, transport.name);
+  await recordSent(db, row, rendered, providerId, transportName);
   return { outcome: 'sent' };
 }
 

@@ -4,6 +4,7 @@ import { emailOutbox } from '@/db/schema';
 import { templateDefinition, type TemplateName, type TemplateProps } from '@/emails/registry';
 import { env } from '@/lib/env';
 import { AppError, validationError } from '@/lib/errors';
+import { outboxHookFor } from './hooks';
 import { SecretLink, linkUrl, sealLink, type SealedLink } from './secret-links';
 
 export type EnqueueEmailInput<N extends TemplateName> = {
@@ -13,6 +14,8 @@ export type EnqueueEmailInput<N extends TemplateName> = {
   /** Unique per logical message, e.g. `signature-confirmation:<signatureId>`; also sent to Resend. */
   idempotencyKey: string;
   maxAttempts?: number;
+  /** Not before this time (bulk senders pace their rows to the provider's rate limit). */
+  notBefore?: Date;
 };
 
 const noLineBreaks = (s: string) => !/[\r\n]/.test(s);
@@ -63,6 +66,43 @@ export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, msg: Enqu
       template: msg.template,
       toAddress: envelope.data.to,
       props: { ...(props.data as Record<string, unknown>), ...sealed },
+      idempotencyKey: envelope.data.idempotencyKey,
+      maxAttempts: envelope.data.maxAttempts ?? env().OUTBOX_MAX_ATTEMPTS,
+      ...(msg.notBefore ? { nextAttemptAt: msg.notBefore } : {}),
+    })
+    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+    .returning({ id: emailOutbox.id });
+  return rows[0]?.id ?? null;
+}
+
+const DeliveryEnvelope = z.object({
+  template: z.string().regex(/^[a-z][a-z0-9-]{1,60}$/),
+  // Not an email address: whatever the channel names its recipient by (a Senate office code).
+  to: z.string().min(1).max(254).refine(noLineBreaks, 'must be a single line'),
+  idempotencyKey: Envelope.shape.idempotencyKey,
+  maxAttempts: Envelope.shape.maxAttempts,
+});
+
+export type EnqueueDeliveryInput = { template: string; to: string; props: Record<string, unknown>; idempotencyKey: string; maxAttempts?: number };
+
+/**
+ * Queue a message for a channel other than email, in the caller's transaction: a row of a kind whose
+ * registered outbox hook delivers it (`deliver`, lib/email/hooks.ts). Same table, keys, retries and
+ * monitor as mail. Returns the new row's id, or null when the key was already queued.
+ */
+export async function enqueueDelivery(tx: DbOrTx, msg: EnqueueDeliveryInput): Promise<string | null> {
+  const envelope = DeliveryEnvelope.safeParse(msg);
+  if (!envelope.success) throw validationError(envelope.error.issues);
+  // A row nobody can deliver would sit in the queue failing: refuse it while the caller can still roll back.
+  if (templateDefinition(msg.template) || !outboxHookFor(msg.template)?.deliver) {
+    throw new AppError('VALIDATION', `No delivery channel is registered for "${msg.template}"`);
+  }
+  const rows = await tx
+    .insert(emailOutbox)
+    .values({
+      template: envelope.data.template,
+      toAddress: envelope.data.to,
+      props: msg.props,
       idempotencyKey: envelope.data.idempotencyKey,
       maxAttempts: envelope.data.maxAttempts ?? env().OUTBOX_MAX_ATTEMPTS,
     })

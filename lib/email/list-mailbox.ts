@@ -19,6 +19,7 @@ export type MailboxMessage = {
   attempts: number;
   lastError: string | null;
   transport: string | null;
+  providerMessageId: string | null;
 };
 
 /** The dev mailbox shows every email, sign-in links included: off in production unless asked for. */
@@ -86,6 +87,8 @@ export async function listMailbox(
         attempts: row.attempts,
         lastError: row.lastError,
         transport: row.transport,
+        // E2E tests quote it in a signed webhook (a bounce for this very message).
+        providerMessageId: row.providerMessageId,
       };
     }),
   );

@@ -26,6 +26,13 @@ export function sanitizeSubject(subject: string): string {
   return subject.replace(/[\r\n]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 }
 
+/** `/unsubscribe/<token>` (the page) → `/api/unsubscribe/<token>` (the one-click POST endpoint). */
+export function oneClickUrl(pageUrl: string): string {
+  const u = new URL(pageUrl);
+  if (u.pathname.startsWith('/unsubscribe/')) u.pathname = `/api${u.pathname}`;
+  return u.toString();
+}
+
 /** Render a template from its props: plain URLs, or sealed links as an outbox row stores them. */
 export async function renderEmail<N extends TemplateName>(template: N, props: RenderProps<N>): Promise<RenderedEmail>;
 export async function renderEmail(template: string, props: unknown): Promise<RenderedEmail>;
@@ -50,11 +57,12 @@ export async function renderEmail(template: string, stored: unknown): Promise<Re
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
 
   const headers: Record<string, string> = {};
-  if (def.marketing) {
+  if (def.marketing || def.toSupporter) {
     const url = (data as { unsubscribeUrl?: unknown }).unsubscribeUrl;
-    if (typeof url !== 'string' || !url) throw new TemplateError(`Marketing template "${template}" needs an unsubscribeUrl`);
-    // RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` to the URL.
-    headers['List-Unsubscribe'] = `<${url}>`;
+    if (typeof url !== 'string' || !url) throw new TemplateError(`Template "${template}" goes to supporters and needs an unsubscribeUrl`);
+    // RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` to the URL, with no cookies
+    // and no page in between: so the header names the route handler, not the page with a button.
+    headers['List-Unsubscribe'] = `<${oneClickUrl(url)}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
 

@@ -1,22 +1,22 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { letters, senators, supporters } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/enqueue';
 import { secretLink } from '@/lib/email/secret-links';
 import { AppError } from '@/lib/errors';
+import { cwcEnabled, env } from '@/lib/env';
 import { createActionToken } from '@/lib/security/tokens';
+import { enqueueCwcLetter } from './cwc/enqueue-cwc-letter';
 import { supporterFullName } from './letter-draft';
 import { loadLetterCampaign } from './letter-campaign';
-import { senatorDisplayName, seniorFirst, toDelivery } from './list-letter-deliveries';
-import type { LetterChannel, LetterDelivery } from './types';
+import { senatorDisplayName, seniorFirst, toDelivery, withSentItLinks } from './list-letter-deliveries';
+import { routeLetter, usableEmail, type LetterRoute } from './route-letter';
+import type { LetterDelivery } from './types';
 
 export const UNSUBSCRIBE_TOKEN_TTL_HOURS = 2 * 365 * 24;
 
-const Email = z.email().max(254);
-const usableEmail = (v: string | null | undefined) => (v && Email.safeParse(v.trim()).success ? v.trim() : null);
 // The mail templates measure in UTF-16 units; a longer (emoji-rich) value is dropped, not cut mid-character.
 const fits = (v: string | null | undefined, max: number) => (v && v.length <= max ? v : undefined);
 
@@ -27,11 +27,11 @@ export function batchKey(letterIds: string[]): string {
 
 /**
  * Send a supporter's confirmed letters, in the caller's transaction (the confirmation's, or the
- * write's for an already-verified supporter). Per letter, by the campaign's delivery mode:
- *  - `office` and the senator has a staff-set address → emailed there (status queued; the drainer
- *    marks it sent or failed);
- *  - `coalition_inbox` and the coalition has an inbox → emailed there for hand delivery;
- *  - otherwise the supporter sends it (status self_send) with ready-made links.
+ * write's for an already-verified supporter). Per letter, routed by routeLetter (route-letter.ts):
+ * a CWC message to the Senate office, an email to the office address staff set, an email to the
+ * coalition's inbox (all status queued; the drainer marks them sent or failed), or the supporter
+ * sends it (status self_send) with ready-made links. A letter that cannot be a CWC message (no street
+ * address, say) takes the next route.
  * Then one receipt to the supporter with the exact text of each letter and where it went.
  * Only `pending_confirmation` letters are touched (row-locked), so running this twice is harmless.
  */
@@ -41,7 +41,10 @@ export async function deliverLetters(
 ): Promise<LetterDelivery[]> {
   const campaign = await loadLetterCampaign(tx, { id: owner.campaignId });
   if (!campaign) throw new AppError('NOT_FOUND', 'We could not find this campaign.');
-  const [supporter] = await tx.select({ email: supporters.email }).from(supporters).where(eq(supporters.id, owner.supporterId));
+  const [supporter] = await tx
+    .select({ email: supporters.email, namePrefix: supporters.namePrefix, emailVerifiedAt: supporters.emailVerifiedAt })
+    .from(supporters)
+    .where(eq(supporters.id, owner.supporterId));
   if (!supporter?.email) return [];
 
   const pending = await tx
@@ -56,8 +59,13 @@ export async function deliverLetters(
       lastName: letters.lastName,
       city: letters.city,
       state: letters.state,
+      street: letters.street,
+      zip: letters.zip,
       officialName: senators.officialName,
       senatorState: senators.state,
+      senateClass: senators.senateClass,
+      cwcOfficeCode: senators.cwcOfficeCode,
+      cwcEnabled: senators.cwcEnabled,
       contactForm: senators.contactForm,
       deliveryEmail: senators.deliveryEmail,
     })
@@ -75,22 +83,46 @@ export async function deliverLetters(
     .for('update', { of: letters });
   if (pending.length === 0) return [];
 
-  const inbox = usableEmail(campaign.deliveryInboxEmail);
+  const cwcOn = cwcEnabled();
   const delivered: LetterDelivery[] = [];
 
   for (const l of pending) {
-    const office = usableEmail(l.deliveryEmail);
-    let channel: LetterChannel = 'supporter';
-    let to: string | null = null;
-    if (campaign.deliveryMode === 'office' && office) [channel, to] = ['office_email', office];
-    else if (campaign.deliveryMode === 'coalition_inbox' && inbox) [channel, to] = ['coalition_inbox', inbox];
-
+    const senator = { state: l.senatorState, senateClass: l.senateClass, cwcOfficeCode: l.cwcOfficeCode, cwcEnabled: l.cwcEnabled, deliveryEmail: l.deliveryEmail };
+    const routeFor = (skipCwc: boolean) => routeLetter({ cwcOn, mode: campaign.deliveryMode, senator, inbox: campaign.deliveryInboxEmail, skipCwc });
+    let route: LetterRoute = routeFor(false);
     let outboxId: string | null = null;
+    if (route.channel === 'cwc') {
+      const cwc = await enqueueCwcLetter(tx, {
+        letter: { id: l.letterId, subject: l.subject, body: l.body },
+        constituent: {
+          prefix: supporter.namePrefix,
+          firstName: l.firstName,
+          lastName: l.lastName,
+          street: l.street,
+          city: l.city,
+          state: l.state ?? l.senatorState,
+          zip: l.zip,
+          email: supporter.email,
+          emailVerified: !!supporter.emailVerifiedAt,
+        },
+        senator,
+        campaign: {
+          id: owner.campaignId,
+          topic: campaign.cwcTopic,
+          proOrCon: campaign.cwcProOrCon,
+          organisationName: campaign.organisationName,
+          organisationContactEmail: usableEmail(campaign.organisationContactEmail),
+        },
+      });
+      if (cwc.queued) outboxId = cwc.outboxId;
+      else route = routeFor(true);
+    }
+    const to = route.to;
     const supporterName = supporterFullName(l) || supporter.email;
-    if (to) {
+    if (route.channel === 'office_email' || route.channel === 'coalition_inbox') {
       outboxId = await enqueueEmail(tx, {
         template: 'letter-to-senator',
-        to,
+        to: route.to,
         props: {
           subject: l.subject,
           body: l.body,
@@ -110,8 +142,8 @@ export async function deliverLetters(
       .update(letters)
       .set({
         status: to ? 'queued' : 'self_send',
-        channel,
-        // Frozen for the ledger; never shown to the public (staff contacts stay private).
+        channel: route.channel,
+        // Frozen for the ledger (for CWC: the office code); never shown to the public (staff contacts stay private).
         deliveredTo: to,
         outboxId,
         confirmedAt: sql`coalesce(${letters.confirmedAt}, now())`,
@@ -121,6 +153,7 @@ export async function deliverLetters(
       .returning({ status: letters.status, channel: letters.channel });
     delivered.push(toDelivery({ ...l, status: row.status, channel: row.channel }));
   }
+  const withLinks = await withSentItLinks(delivered);
 
   await sendReceipt(tx, {
     campaignId: owner.campaignId,
@@ -129,9 +162,9 @@ export async function deliverLetters(
     firstName: fits(pending[0].firstName, 100) ?? '',
     campaignTitle: campaign.title,
     coalitionName: campaign.organisationName,
-    letters: delivered,
+    letters: withLinks,
   });
-  return delivered;
+  return withLinks;
 }
 
 async function sendReceipt(
@@ -152,6 +185,7 @@ async function sendReceipt(
     campaignId: null,
     ttlHours: UNSUBSCRIBE_TOKEN_TTL_HOURS,
   });
+  const appUrl = env().APP_URL.replace(/\/$/, '');
   await enqueueEmail(tx, {
     template: 'letter-receipt',
     to: r.to,
@@ -174,6 +208,7 @@ async function sendReceipt(
                 gmail: l.selfSend.gmail,
                 outlook: l.selfSend.outlook,
                 ...(l.selfSend.contactForm ? { contactForm: l.selfSend.contactForm } : {}),
+                ...(l.sentItPath ? { sentIt: `${appUrl}${l.sentItPath}` } : {}),
               },
             }
           : {}),

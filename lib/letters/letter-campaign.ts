@@ -29,6 +29,10 @@ export type LetterCampaignRow = LetterCampaign & {
   deliveryMode: DeliveryMode;
   deliveryInboxEmail: string | null;
   treatyId: string;
+  /** How the Senate's CWC service files the letters, and the coalition as CWC names it. */
+  cwcTopic: string;
+  cwcProOrCon: 'pro' | 'con';
+  organisationContactEmail: string | null;
 };
 
 export async function loadLetterCampaign(
@@ -50,6 +54,9 @@ export async function loadLetterCampaign(
       bodyTemplate: campaigns.letterBodyTemplate,
       organisationName: organisations.name,
       deliveryInboxEmail: organisations.deliveryInboxEmail,
+      cwcTopic: campaigns.cwcTopic,
+      cwcProOrCon: campaigns.cwcProOrCon,
+      organisationContactEmail: organisations.contactEmail,
       treatyName: treaties.name,
       treatyShortName: treaties.shortName,
       treatyId: campaigns.treatyId,

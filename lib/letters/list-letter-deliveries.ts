@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { letters, senators } from '@/db/schema';
 import { buildSelfSendLinks } from './self-send-links';
+import { selfSentToken } from './self-sent-token';
 import type { LetterDelivery } from './types';
 
 // The order the lookup shows them in: senior senator first.
@@ -30,7 +31,12 @@ export async function listLetterDeliveries(
     .innerJoin(senators, eq(senators.bioguideId, letters.senatorId))
     .where(and(eq(letters.campaignId, owner.campaignId), eq(letters.supporterId, owner.supporterId)))
     .orderBy(asc(letters.createdAt), seniorFirst, asc(senators.lastName));
-  return rows.map((r) => toDelivery(r));
+  return withSentItLinks(rows.map((r) => toDelivery(r)));
+}
+
+/** Letters the writer sends themselves get their "I sent it" link. */
+export async function withSentItLinks(list: LetterDelivery[]): Promise<LetterDelivery[]> {
+  return Promise.all(list.map(async (l) => (l.selfSend ? { ...l, sentItPath: `/letters/sent/${await selfSentToken(l.letterId)}` } : l)));
 }
 
 export function toDelivery(r: {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, count, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { campaigns, letters, senators, supporters } from '@/db/schema';
+import { campaigns, emailOutbox, letters, senators, supporters } from '@/db/schema';
 import { validationError } from '@/lib/errors';
 import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import { buildLedgerWhere, LedgerFilters, type LedgerFiltersInput } from './ledger-filters';
@@ -18,6 +18,8 @@ export type LedgerRow = {
   channel: (typeof letters.$inferSelect)['channel'];
   failureReason: string | null;
   hasOutbox: boolean;
+  /** A queued letter whose delivery was tried and will be retried: how often, and the last error. */
+  retry: { attempts: number; lastError: string } | null;
   createdAt: Date;
   confirmedAt: Date | null;
   sentAt: Date | null;
@@ -52,6 +54,8 @@ export async function listLetters({ actor, input }: { actor: StaffActor; input: 
       channel: letters.channel,
       failureReason: letters.failureReason,
       outboxId: letters.outboxId,
+      attempts: emailOutbox.attempts,
+      lastError: emailOutbox.lastError,
       createdAt: letters.createdAt,
       confirmedAt: letters.confirmedAt,
       sentAt: letters.sentAt,
@@ -60,14 +64,16 @@ export async function listLetters({ actor, input }: { actor: StaffActor; input: 
     .innerJoin(senators, eq(senators.bioguideId, letters.senatorId))
     .innerJoin(campaigns, eq(campaigns.id, letters.campaignId))
     .innerJoin(supporters, eq(supporters.id, letters.supporterId))
+    .leftJoin(emailOutbox, eq(emailOutbox.id, letters.outboxId))
     .where(where)
     .orderBy(desc(letters.createdAt), asc(letters.id))
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize);
 
   return {
-    rows: rows.map(({ firstName, lastName, forgottenAt, outboxId, ...r }) => ({
+    rows: rows.map(({ firstName, lastName, forgottenAt, outboxId, attempts, lastError, ...r }) => ({
       ...r,
+      retry: r.status === 'queued' && attempts && lastError ? { attempts, lastError } : null,
       supporterName: forgottenAt ? null : `${firstName} ${lastName}`.trim() || null,
       hasOutbox: !!outboxId,
     })),

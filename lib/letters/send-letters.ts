@@ -14,7 +14,7 @@ import { findSenatorsByZip, type SenatorCard } from '@/lib/senators/find-senator
 import { createActionToken } from '@/lib/security/tokens';
 import type { TrustedWriter } from '@/lib/security/writer-cookie';
 import { findOrCreateSupporter, normaliseEmail, type FoundSupporter } from '@/lib/supporters/find-or-create-supporter';
-import { deliverLetters } from './deliver-letters';
+import { deliverLetters, UNSUBSCRIBE_TOKEN_TTL_HOURS } from './deliver-letters';
 import { composeLetter, isLetterEdited } from './letter-draft';
 import { variantGroupFor } from './letter-variants';
 import { stancesOf } from './senator-stances';
@@ -198,6 +198,10 @@ async function openCampaign(tx: DbOrTx, slug: string): Promise<LetterCampaignRow
   return campaign;
 }
 
+// Every mail to a supporter carries a working unsubscribe link (and the RFC 8058 headers).
+const unsubscribeToken = (tx: DbOrTx, supporterId: string) =>
+  createActionToken(tx, { purpose: 'unsubscribe', supporterId, campaignId: null, ttlHours: UNSUBSCRIBE_TOKEN_TTL_HOURS });
+
 const greetingName = (firstName: string) => (firstName.length <= 100 ? firstName : '');
 
 async function mailConfirmation(
@@ -222,6 +226,7 @@ async function mailConfirmation(
       confirmUrl: secretLink('/confirm/letters/{token}', token),
       senators: senatorNames.map((name) => ({ name })),
       coalitionName: campaign.organisationName,
+      unsubscribeUrl: secretLink('/unsubscribe/{token}', await unsubscribeToken(tx, who.supporterId)),
     },
     idempotencyKey: `letters-confirm:${who.batchId}`,
   });
@@ -242,6 +247,7 @@ async function mailAlreadyWritten(tx: DbOrTx, campaign: LetterCampaignRow, suppo
       senators: senatorNames.map((name) => ({ name })),
       campaignUrl: `${env().APP_URL.replace(/\/$/, '')}/c/${campaign.slug}`,
       coalitionName: campaign.organisationName,
+      unsubscribeUrl: secretLink('/unsubscribe/{token}', await unsubscribeToken(tx, supporterId)),
     },
     idempotencyKey: `letters-already:${campaign.id}:${supporterId}:${new Date().toISOString().slice(0, 10)}`,
   });

@@ -2,7 +2,7 @@
 import type { SelfSendLinks } from './self-send-links';
 
 export type LetterStatus = 'pending_confirmation' | 'queued' | 'sent' | 'self_send' | 'failed';
-export type LetterChannel = 'office_email' | 'coalition_inbox' | 'supporter';
+export type LetterChannel = 'office_email' | 'coalition_inbox' | 'supporter' | 'cwc';
 
 /** One letter as its writer sees it. Never carries a staff-set delivery address. */
 export type LetterDelivery = {
@@ -15,6 +15,8 @@ export type LetterDelivery = {
   body: string;
   /** Present when the supporter sends it (self_send), or when office delivery failed. */
   selfSend?: SelfSendLinks;
+  /** With selfSend: the "I sent it" page for this letter (a path; token-protected). */
+  sentItPath?: string;
 };
 
 export type SendLettersResult =

@@ -2,7 +2,10 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { senatorPositions, senators, treaties } from '@/db/schema';
+import { organisations, senatorPositions, senators, treaties } from '@/db/schema';
+import { cwcEnabled } from '@/lib/env';
+import { ROUTE_LABELS, routeLetter } from '@/lib/letters/route-letter';
+import type { LetterChannel } from '@/lib/letters/types';
 import { validationError } from '@/lib/errors';
 import { isUsStateCode, stateName } from '@/lib/geo/us-states';
 import { assertCan, type StaffActor } from '@/lib/auth/actor';
@@ -37,6 +40,10 @@ export type WhipRow = {
   ssfrRank: number | null;
   /** Staff-set office address used by letter delivery (staff data, not a supporter's). */
   deliveryEmail: string | null;
+  /** Staff's CWC override and switch, and where a letter to this office goes (routeLetter, office mode). */
+  cwcOfficeCode: string | null;
+  cwcEnabled: boolean;
+  route: { channel: LetterChannel; label: string; detail: string | null };
   stance: Stance;
   statedOn: string | null;
   note: string | null;
@@ -90,6 +97,9 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
     .orderBy(asc(treaties.createdAt))
     .limit(1);
 
+  const cwcOn = cwcEnabled();
+  const [org] = await db.select({ inbox: organisations.deliveryInboxEmail }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+  const inbox = org?.inbox ?? null;
   const all = await db
     .select({
       id: senators.bioguideId,
@@ -100,6 +110,9 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
       ssfrTitle: senators.ssfrTitle,
       ssfrRank: senators.ssfrRank,
       deliveryEmail: senators.deliveryEmail,
+      senateClass: senators.senateClass,
+      cwcOfficeCode: senators.cwcOfficeCode,
+      cwcEnabled: senators.cwcEnabled,
       stance: senatorPositions.stance,
       statedOn: senatorPositions.statedOn,
       note: senatorPositions.note,
@@ -122,12 +135,16 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
   let yes = 0;
   let absent = 0;
   for (const s of all) {
+    const { senateClass, ...rest } = s;
+    const r = routeLetter({ cwcOn, mode: 'office', senator: { ...s, senateClass }, inbox });
+    const detail = r.channel === 'cwc' ? `${r.officeCode}${r.codeSource === 'override' ? ' (set by staff)' : ' (from the roster)'}` : r.to;
     const row: WhipRow = {
-      ...s,
+      ...rest,
       stateName: stateName(s.state),
       stance: s.stance ?? 'unknown',
       expectedAbsent: s.expectedAbsent ?? false,
       pressure: pressureOf(pressure, s.id, s.state),
+      route: { channel: r.channel, label: ROUTE_LABELS[r.channel], detail },
     };
     totals[row.stance] += 1;
     if (row.expectedAbsent) absent += 1;

@@ -185,6 +185,9 @@ describe('drainOutbox', () => {
     expect((await drainOutbox({ transport: down })).failed).toBe(1);
     let [letter] = await db.select().from(letters).where(eq(letters.id, letterId));
     expect(letter).toMatchObject({ status: 'failed', failureReason: '503 upstream' });
+    // The writer is told, once, in the transaction that failed the letter.
+    const told = await db.select().from(emailOutbox).where(eq(emailOutbox.template, 'letter-delivery-failed'));
+    expect(told.map((r) => r.idempotencyKey)).toEqual([`letter-failed:${letterId}`]);
 
     await expect(retryOutboxEmail('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await retryOutboxEmail(outboxId);
@@ -196,7 +199,8 @@ describe('drainOutbox', () => {
     expect(again).toBeInstanceOf(AppError);
     expect((again as AppError).code).toBe('CONFLICT');
 
-    expect((await drainOutbox({ transport: createLocalTransport() })).sent).toBe(1);
+    // The retried letter, and the note to its writer queued when it failed.
+    expect((await drainOutbox({ transport: createLocalTransport() })).sent).toBe(2);
     [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, outboxId));
     expect(row).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
     [letter] = await db.select().from(letters).where(eq(letters.id, letterId));

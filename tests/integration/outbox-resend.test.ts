@@ -40,7 +40,7 @@ describe('Resend transport (against a local fake)', () => {
       to: 'maya@example.org',
       subject: 'Hearing scheduled',
       headers: {
-        'List-Unsubscribe': '<http://localhost:3000/unsubscribe/abc>',
+        'List-Unsubscribe': '<http://localhost:3000/api/unsubscribe/abc>',
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     });

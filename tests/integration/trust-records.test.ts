@@ -6,6 +6,7 @@ import { campaigns, emailOutbox, senators, signatures, supporters } from '@/db/s
 import { seedDatabase } from '@/db/seed/seed-database';
 import { drainOutbox } from '@/lib/email/drain';
 import { enqueueEmail } from '@/lib/email/enqueue';
+import { secretLink } from '@/lib/email/secret-links';
 import type { EmailTransport } from '@/lib/email/transports';
 import { exportSigners } from '@/lib/exports/export-signers';
 import { getDeliveryPacket } from '@/lib/letters/get-delivery-packet';
@@ -70,7 +71,7 @@ describe('forgetting a person while a send is in flight', () => {
       enqueueEmail(tx, {
         template: 'letters-already-written',
         to: 'gone@example.org',
-        props: { firstName: 'Gone', campaignTitle: 'A campaign', senators: [{ name: 'Senator X' }], campaignUrl: 'http://localhost:3000/c/x', coalitionName: 'C' },
+        props: { firstName: 'Gone', campaignTitle: 'A campaign', senators: [{ name: 'Senator X' }], campaignUrl: 'http://localhost:3000/c/x', coalitionName: 'C', unsubscribeUrl: secretLink('/unsubscribe/{token}', 'u'.repeat(43)) },
         idempotencyKey: 'race:1',
       }),
     );

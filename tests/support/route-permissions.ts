@@ -79,6 +79,12 @@ export const staffPages: RouteRule[] = [
     path: '/dashboard/senators/Z999999',
     allowed: NOT_FOUND_OK,
   },
+  {
+    file: 'app/(staff)/dashboard/campaigns/[id]/updates/page.tsx',
+    permission: 'updates:send',
+    path: `/dashboard/campaigns/${PLACEHOLDER_ID}/updates`,
+    allowed: NOT_FOUND_OK,
+  },
   { file: 'app/(staff)/dashboard/treaties/page.tsx', permission: 'campaigns:view' },
   { file: 'app/(staff)/dashboard/treaties/new/page.tsx', permission: 'campaigns:edit' },
   {
@@ -119,6 +125,7 @@ export const publicRoutes: PublicRoute[] = [
   { file: 'app/api/campaigns/[slug]/views/route.ts', reason: 'Anonymous page-view beacon; stores counts only.' },
   { file: 'app/api/senators/route.ts', reason: 'Supporters look up their senators by ZIP or state.' },
   { file: 'app/api/unsubscribe/[token]/route.ts', reason: 'RFC 8058 one-click unsubscribe, authorised by its 256-bit token.' },
+  { file: 'app/api/webhooks/resend/route.ts', reason: 'Resend delivery events; authorised by the Svix signature (RESEND_WEBHOOK_SECRET), replays refused.' },
   { file: 'app/dev/mailbox.json/route.ts', reason: 'Dev/e2e mailbox: 404 in production unless MAILBOX_ENABLED=1.' },
 ];
 
@@ -148,6 +155,11 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setExpectedAbsentAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'reviewCallReportAction', permission: 'senators:edit' },
   { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'reimportRosterAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/senators/actions.ts', name: 'setCwcOfficeAction', permission: 'senators:edit' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/updates/actions.ts', name: 'createUpdateAction', permission: 'updates:send' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/updates/actions.ts', name: 'sendTestUpdateAction', permission: 'updates:send' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/updates/actions.ts', name: 'sendUpdateAction', permission: 'updates:send' },
+  { file: 'app/(staff)/dashboard/campaigns/[id]/updates/actions.ts', name: 'cancelUpdateAction', permission: 'updates:send' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'updateTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'addTreatyStageEventAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },

@@ -43,7 +43,7 @@ describe('renderEmail', () => {
     });
     expect(r.subject).toBe('Hearing scheduled');
     expect(r.headers).toEqual({
-      'List-Unsubscribe': '<http://localhost:3000/unsubscribe/abc>',
+      'List-Unsubscribe': '<http://localhost:3000/api/unsubscribe/abc>',
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     });
     expect(r.html).toContain('href="http://localhost:3000/unsubscribe/abc"');

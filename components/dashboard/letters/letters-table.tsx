@@ -63,6 +63,10 @@ export function LettersTable({
                   />
                 )}
               </div>
+            ) : r.retry ? (
+              <p className="max-w-xs">
+                Retrying after attempt {r.retry.attempts}: {r.retry.lastError}
+              </p>
             ) : (
               '—'
             ),

@@ -22,14 +22,14 @@ export interface EmailTransport {
 export class EmailSendError extends Error {
   readonly permanent: boolean;
   readonly status?: number;
-  /** The provider's Retry-After (429, 503): no retry of this message, nor any send, before it. */
+  /** The provider said when to come back (Retry-After); the backoff waits at least this long. */
   readonly retryAfterMs?: number;
-  constructor(message: string, opts: { permanent: boolean; status?: number; retryAfterMs?: number; cause?: unknown }) {
+  constructor(message: string, opts: { permanent: boolean; status?: number; retryAfterMs?: number | null; cause?: unknown }) {
     super(message, { cause: opts.cause });
     this.name = 'EmailSendError';
     this.permanent = opts.permanent;
     this.status = opts.status;
-    this.retryAfterMs = opts.retryAfterMs;
+    this.retryAfterMs = opts.retryAfterMs ?? undefined;
   }
 }
 

@@ -10,6 +10,7 @@ export type MailboxMessage = {
   subject: string;
   text: string;
   props: Record<string, unknown>;
+  providerMessageId?: string | null;
 };
 
 /** Messages to `to`, newest first (what is there now: no waiting). */

@@ -5,6 +5,7 @@ import { ReviewCallReportInput, reviewCallReport } from '@/lib/calls/review-call
 import { z } from 'zod';
 import { staffAction } from '@/lib/forms/staff-action';
 import { reimportRoster } from '@/lib/senators/roster-imports';
+import { SetCwcOfficeInput, setCwcOffice } from '@/lib/senators/set-cwc-office';
 import { SetDeliveryEmailInput, setDeliveryEmail } from '@/lib/senators/set-delivery-email';
 import { SetExpectedAbsentInput, setExpectedAbsent } from '@/lib/senators/set-expected-absent';
 import { SetSenatorPositionInput, setSenatorPosition } from '@/lib/senators/set-senator-position';
@@ -79,6 +80,24 @@ export const reimportRosterAction = staffAction({
       r.added + r.removed + r.changed === 0
         ? `Imported ${r.senatorCount} senators: no changes.`
         : `Imported ${r.senatorCount} senators: ${r.added} joined, ${r.removed} left, ${r.changed} changed. Owners are emailed the details.`,
+      revalidate: refresh,
+    }),
+});
+
+export const setCwcOfficeAction = staffAction({
+  permission: 'senators:edit',
+  fields: ['officeCode'],
+  checkboxes: ['enabled'],
+  hidden: ['senatorId'],
+  schema: SetCwcOfficeInput,
+  run: (actor, input) => setCwcOffice({ actor, input }),
+  done: (r) => ({
+    message: !r.changed
+      ? 'No change.'
+      : !r.office.enabled
+        ? 'Saved: this office’s letters skip the CWC service.'
+        : `Saved: CWC messages go to ${r.office.code ?? 'no office (the roster has no class)'}.`,
+    state: { values: { officeCode: r.office.source === 'override' ? (r.office.code ?? '') : '' } },
     revalidate: refresh,
   }),
 });

@@ -7,6 +7,7 @@ import { RosterImports } from '@/components/dashboard/senators/roster-imports';
 import { formatDateTime } from '@/components/dashboard/data-table/format';
 import { listRosterImports } from '@/lib/senators/roster-imports';
 import { DataTable, type Column } from '@/components/dashboard/data-table/data-table';
+import { CwcOfficeForm } from '@/components/dashboard/senators/cwc-office-form';
 import { DeliveryEmailForm } from '@/components/dashboard/senators/delivery-email-form';
 import { PositionForm } from '@/components/dashboard/senators/position-form';
 import { STANCE_LABELS } from '@/lib/senators/stance-labels';
@@ -18,7 +19,14 @@ import { isAppError } from '@/lib/errors';
 import { getWhipCount, type WhipCount, type WhipRow } from '@/lib/senators/get-whip-count';
 import type { StaffActor } from '@/lib/auth/actor';
 import { listTreaties } from '@/lib/treaties/list-treaties';
-import { reimportRosterAction, setDeliveryEmailAction, setExpectedAbsentAction, setSenatorPositionAction, setStancesBulkAction } from './actions';
+import {
+  reimportRosterAction,
+  setCwcOfficeAction,
+  setDeliveryEmailAction,
+  setExpectedAbsentAction,
+  setSenatorPositionAction,
+  setStancesBulkAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Senators' };
 
@@ -172,6 +180,26 @@ export default async function SenatorsPage({ searchParams }: Props) {
           <span className="break-all">{s.deliveryEmail ?? '—'}</span>
         ),
     },
+    {
+      key: 'cwc',
+      header: 'CWC office',
+      cell: (s) =>
+        mayEdit ? (
+          <CwcOfficeForm senatorId={s.id} senatorName={s.officialName} officeCode={s.cwcOfficeCode} enabled={s.cwcEnabled} action={setCwcOfficeAction} />
+        ) : (
+          <span>{s.cwcEnabled ? (s.cwcOfficeCode ?? 'From the roster') : 'Off'}</span>
+        ),
+    },
+    {
+      key: 'route',
+      header: 'Letters go to',
+      cell: (s) => (
+        <span className="flex flex-col">
+          <span className="font-medium">{s.route.label}</span>
+          {s.route.detail && <span className="break-all text-muted">{s.route.detail}</span>}
+        </span>
+      ),
+    },
   ];
 
   return (
@@ -179,8 +207,9 @@ export default async function SenatorsPage({ searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-bold">Senators</h1>
         <p className="mt-1 text-muted">
-          Where each senator stands, and the office address letters are emailed to. Without an address, writers get their
-          letter to send themselves.
+          Where each senator stands, and where letters to each office go: the Senate’s CWC service when it is configured
+          and on for the office, else the office address, else the coalition inbox, else writers send their letter
+          themselves (for campaigns that deliver to offices).
         </p>
       </div>
       {whip.treaty ? <WhipCountSummary whip={whip} /> : <p>Add a treaty to start a whip count.</p>}

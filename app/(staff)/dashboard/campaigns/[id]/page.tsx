@@ -8,6 +8,8 @@ import { SenatePageForm } from '@/components/dashboard/campaigns/senate-page-for
 import { previewLetterVariants } from '@/lib/campaigns/preview-letter-variants';
 import { formatCount, formatDateTime } from '@/components/dashboard/data-table/format';
 import { SponsorsForm } from '@/components/dashboard/campaigns/sponsors-form';
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/require-staff';
 import { listCampaignSponsorIds } from '@/lib/campaigns/set-campaign-sponsors';
 import { listPartners } from '@/lib/organisations/list-partners';
@@ -56,6 +58,13 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
           {formatCount(campaign.counts.signatures)} signatures · {formatCount(campaign.counts.letters)} letters · last saved{' '}
           {formatDateTime(campaign.updatedAt)}
         </p>
+        {can(actor.role, 'updates:send') && (
+          <p className="mt-2">
+            <Link href={`/dashboard/campaigns/${id}/updates`} className="font-medium text-brand-700 underline">
+              Updates to supporters
+            </Link>
+          </p>
+        )}
       </div>
       <div role="status">
         {notice && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm font-medium text-green-900">{notice}</p>}
