@@ -146,7 +146,7 @@ describe('redeeming a magic link', () => {
     expect(res.headers.get('location')).toBe(`${ORIGIN}/dashboard/people?page=2`);
     const cookie = sessionCookie(res);
     expect(cookie).not.toBeNull();
-    expect(await sessionUser(cookie!)).toEqual({ id: analyst.id, email: analyst.email, name: analyst.name, role: 'analyst' });
+    expect(await sessionUser(cookie!)).toEqual({ id: analyst.id, email: analyst.email, name: analyst.name, role: 'analyst', organisationId: null });
 
     const row = await userRow(analyst.id);
     expect(row.lastSignInAt).toBeInstanceOf(Date);

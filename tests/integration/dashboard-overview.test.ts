@@ -1,7 +1,9 @@
 // The /dashboard figures: everything for host staff, a partner's referrals only for a partner,
 // names only for roles that see people.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { senators } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
+import { SENATE_STATE_CODES } from '@/lib/geo/us-states';
 import { setCampaignSponsors } from '@/lib/campaigns/set-campaign-sponsors';
 import { getDashboardOverview, SPARK_DAYS } from '@/lib/dashboard/get-overview';
 import { createPartner } from '@/lib/organisations/create-partner';
@@ -28,6 +30,13 @@ beforeEach(async () => {
 
 describe('getDashboardOverview', () => {
   it('gives host staff every figure: counts, sparkline, goal, whip, outbox and named activity', async () => {
+    // A full Senate (two per state, none absent): two-thirds of 100 present.
+    const { db } = await getTestDb();
+    await db.insert(senators).values(
+      SENATE_STATE_CODES.flatMap((state, i) =>
+        [1, 2].map((n) => ({ bioguideId: `T${String(i * 2 + n).padStart(6, '0')}`, officialName: `Sen. ${state}${n}`, firstName: 'Test', lastName: `${state}${n}`, state, party: 'Independent' })),
+      ),
+    );
     const o = await getDashboardOverview({ actor: await makeStaff('owner') });
     expect(o.scope).toEqual({ kind: 'host' });
     expect(o.signatures).toMatchObject({ today: 3, week: 3, total: 3 });
