@@ -50,6 +50,11 @@ function staffAdapter(): Adapter {
 
 /** Built per request (lazily): reading the secret touches the database, so never at import or build time. */
 export async function createAuthConfig(deps: AuthDeps = defaultDeps): Promise<NextAuthConfig> {
+  // Auth.js builds its URLs (the callback's base, where a sign-in redirects) from AUTH_URL when set,
+  // else from the request as Next sees it: behind a proxy or load balancer, that is the instance's own
+  // address, so a link redeemed through the proxy redirected to an instance the browser cannot use
+  // (and the form-action CSP blocked it). The public address is APP_URL, the same on every instance.
+  process.env.AUTH_URL ??= env().APP_URL;
   return {
     secret: await getAppSecret('auth_secret', env().AUTH_SECRET),
     trustHost: true,

@@ -125,6 +125,7 @@ test.describe('without JavaScript', () => {
 test('settings: routing letters to the coalition inbox needs the inbox set first', async ({ staffPage }) => {
   const page = await staffPage('owner');
   await page.goto(editorUrl);
+  const routedBefore = await page.getByLabel('Where letters go').inputValue();
   await page.getByLabel('Where letters go').selectOption({ label: 'The coalition’s delivery inbox (for hand delivery)' });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Set the coalition’s delivery inbox under Organisations before routing letters to it.')).toBeVisible();
@@ -139,6 +140,16 @@ test('settings: routing letters to the coalition inbox needs the inbox set first
   await page.getByLabel('Where letters go').selectOption({ label: 'The coalition’s delivery inbox (for hand delivery)' });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+
+  // Put things back: with an inbox on file, every campaign's letters to offices without an address
+  // go there (the routing's fallback), and letters.spec expects the supporter to send them.
+  await page.getByLabel('Where letters go').selectOption(routedBefore);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  await page.goto('/dashboard/organisations');
+  await page.getByLabel('Delivery inbox email').fill('');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 });
 
 test('treaties: a new treaty, chosen for a campaign, and its recorded consent show on the public page at once', async ({ staffPage }) => {
