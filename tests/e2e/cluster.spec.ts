@@ -133,20 +133,20 @@ test('a staff session made through one instance is valid on every instance', asy
 });
 
 test('the per-address signing limit counts across instances', async ({ request }) => {
-  // Fixed 10-minute windows: start well inside one, so the burst is not split across two.
-  const windowMs = 600_000;
-  const left = windowMs - (Date.now() % windowMs);
-  if (left < 30_000) await new Promise((r) => setTimeout(r, left + 500));
-  const ip = uniqueIp();
-  const sign = (n: number, tag: string) =>
+  // The per-email limit (5 attempts an hour, lib/security/public-limits.ts) is the one a test can
+  // reach without hundreds of requests: attempts spread over the three instances count as one.
+  const data = signer('limit');
+  const sign = (n: number) =>
     request.post(`${cluster.proxyUrl}/api/campaigns/${CAMPAIGN_SLUG}/signatures`, {
-      data: signer(tag),
-      headers: { 'x-forwarded-for': ip, 'x-ratify-instance': String(n) },
+      data,
+      headers: { 'x-forwarded-for': uniqueIp(), 'x-ratify-instance': String(n) },
     });
   const statuses: number[] = [];
-  for (let i = 0; i < 10; i++) statuses.push((await sign((i % INSTANCES) + 1, `limit-${i}`)).status());
-  expect(statuses).toEqual(Array(10).fill(201));
-  for (let n = 1; n <= INSTANCES; n++) expect((await sign(n, `limit-over-${n}`)).status(), `instance ${n}`).toBe(429);
+  for (let i = 0; i < 5; i++) statuses.push((await sign((i % INSTANCES) + 1)).status());
+  // The first signs; the repeats are told it is already signed; none is refused yet.
+  expect(statuses[0]).toBe(201);
+  expect(statuses.every((s) => s < 300), `statuses ${statuses.join(', ')}`).toBe(true);
+  for (let n = 1; n <= INSTANCES; n++) expect((await sign(n)).status(), `instance ${n}`).toBe(429);
 });
 
 test('publish, edit, close and unpublish through one instance show on every instance within a second', async () => {
