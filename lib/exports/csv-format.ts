@@ -75,3 +75,15 @@ export class CsvRecordCounter {
     }
   }
 }
+
+/** A CSV download: streamed or whole, never cached, named for the person saving it. */
+export function csvDownload(body: BodyInit, filename: string): Response {
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': contentDisposition(filename),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}

@@ -1,6 +1,6 @@
 import { requireStaffApi } from '@/lib/auth/require-staff';
 import { toJsonResponse } from '@/lib/errors';
-import { contentDisposition } from '@/lib/exports/csv-format';
+import { csvDownload } from '@/lib/exports/csv-format';
 import { exportOptedInPeople } from '@/lib/partners/export-opted-in-people';
 import { paramsObject } from '@/lib/partners/schemas';
 
@@ -12,14 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   if (staff instanceof Response) return staff;
   try {
     const result = await exportOptedInPeople({ actor: staff, input: paramsObject(new URL(request.url).searchParams), signal: request.signal });
-    return new Response(result.body, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': contentDisposition(result.filename),
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return csvDownload(result.body, result.filename);
   } catch (e) {
     return toJsonResponse(e, { log: 'consent export could not start' });
   }

@@ -1,7 +1,7 @@
 import { requireStaffApi } from '@/lib/auth/require-staff';
 import { toJsonResponse } from '@/lib/errors';
 import { getPartnerBreakdown } from '@/lib/analytics/get-partner-breakdown';
-import { contentDisposition, csvLine, exportFilename } from '@/lib/exports/csv-format';
+import { csvDownload, csvLine, exportFilename } from '@/lib/exports/csv-format';
 import { neutraliseCell } from '@/lib/exports/csv-safety';
 
 export const dynamic = 'force-dynamic';
@@ -16,14 +16,7 @@ export async function GET(): Promise<Response> {
       '\ufeff' +
       csvLine(['Partner', 'Short code', 'Retired', 'Referred signatures', 'Referred letters', 'Opt-ins']) +
       rows.map((r) => csvLine([neutraliseCell(r.name), r.slug, r.retired ? 'yes' : 'no', String(r.signatures), String(r.letters), String(r.optIns)])).join('');
-    return new Response(body, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': contentDisposition(exportFilename('partners', new Date(), 'breakdown')),
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return csvDownload(body, exportFilename('partners', new Date(), 'breakdown'));
   } catch (e) {
     return toJsonResponse(e, { log: 'partner breakdown export failed' });
   }

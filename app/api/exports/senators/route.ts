@@ -1,6 +1,6 @@
 import { requireStaffApi } from '@/lib/auth/require-staff';
 import { toJsonResponse } from '@/lib/errors';
-import { contentDisposition } from '@/lib/exports/csv-format';
+import { csvDownload } from '@/lib/exports/csv-format';
 import { exportWhipBoard } from '@/lib/senators/export-whip-board';
 
 export const dynamic = 'force-dynamic';
@@ -16,14 +16,7 @@ export async function GET(request: Request): Promise<Response> {
       actor: staff,
       input: { treatyId: get('treaty'), state: get('state'), stance: get('stance'), party: get('party'), ssfr: get('ssfr'), absent: get('absent') },
     });
-    return new Response(result.body, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': contentDisposition(result.filename),
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return csvDownload(result.body, result.filename);
   } catch (e) {
     return toJsonResponse(e, { log: 'whip board export failed' });
   }

@@ -1,7 +1,7 @@
 import { requireStaffApi } from '@/lib/auth/require-staff';
 import { toJsonResponse } from '@/lib/errors';
 import { exportSigners } from '@/lib/exports/export-signers';
-import { contentDisposition } from '@/lib/exports/csv-format';
+import { csvDownload } from '@/lib/exports/csv-format';
 import { exportInputFromParams } from '@/lib/exports/schemas';
 
 export const dynamic = 'force-dynamic';
@@ -14,14 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   const input = exportInputFromParams(new URL(request.url).searchParams);
   try {
     const result = await exportSigners({ actor: staff, input, signal: request.signal });
-    return new Response(result.body, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': contentDisposition(result.filename),
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return csvDownload(result.body, result.filename);
   } catch (e) {
     return toJsonResponse(e, { log: 'signer export could not start' });
   }
