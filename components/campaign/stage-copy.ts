@@ -18,7 +18,7 @@ export const STAGE_COPY: Record<TreatyStage, { label: string; now: string }> = {
   },
   in_committee: {
     label: 'Before the Foreign Relations Committee',
-    now: 'The treaty is before the Senate Committee on Foreign Relations, which must report it before the full Senate can vote.',
+    now: 'The treaty is before the Senate Committee on Foreign Relations, which must report it before the full Senate can vote. If one of your senators sits on that committee, their vote there comes first: look up your senators to see.',
   },
   reported: {
     label: 'Reported to the full Senate',
