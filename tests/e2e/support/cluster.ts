@@ -1,49 +1,16 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import postgres from 'postgres';
+import { dropDatabase, recreateDatabase } from '../../support/scratch-db';
 
 // Helpers for specs that start their own instances (lib/cli/cluster.mjs) on a database of their own.
 
-/** The PostgreSQL server the e2e run may use, or null when it runs on the embedded database only. */
-function serverUrl(): URL | null {
-  const raw = process.env.E2E_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!raw) return null;
-  const url = new URL(raw);
-  // Databases are dropped and created here: never on anything but this machine.
-  if (!['127.0.0.1', 'localhost', '::1'].includes(url.hostname)) {
-    throw new Error(`Refusing to create test databases on a non-local server (${url.hostname})`);
-  }
-  return url;
-}
-
 /** A new, empty database `<e2e db>_<tag>` (dropped first if a crashed run left it), or null without PostgreSQL. */
 export async function freshDatabase(tag: string): Promise<string | null> {
-  const base = serverUrl();
-  if (!base) return null;
-  const name = `${base.pathname.slice(1) || 'ratify'}_${tag}`.replace(/[^a-z0-9_]/gi, '_');
-  const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const raw = process.env.E2E_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  return raw ? recreateDatabase(raw, tag) : null;
 }
 
-export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await admin.end();
-  }
-}
+export { dropDatabase };
 
 /** What the instances of an e2e cluster share with the single e2e server's configuration. */
 export function clusterEnv(ownerEmail: string): Record<string, string> {

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
+import { dropDatabase, recreateDatabase } from '../../support/scratch-db';
 import { startCluster, type Cluster } from '@/lib/cli/cluster.mjs';
 import { openPostgres, setDbHandle, type DbHandle } from '@/db/client';
 import { queryRows } from '@/db/raw';
 import { resetEnvCache } from '@/lib/env';
-import { assertLocalDatabase } from '../../support/local-db.mjs';
 import { startFakeResend, type FakeResend, type FakeResendRequest } from '../../support/fake-resend';
 import { ROSTER_SNAPSHOT } from '../../support/roster';
 
@@ -46,33 +45,9 @@ export function appEnv(fake: FakeResend): Record<string, string> {
 }
 
 /** `<db>_<suffix>` on the server of TEST_DATABASE_URL, dropped and created afresh (local servers only). */
-export async function freshDatabase(suffix: string): Promise<string> {
-  const base = process.env.TEST_DATABASE_URL!;
-  assertLocalDatabase(base, 'create the fault suites’ database');
-  const url = new URL(base);
-  const name = `${url.pathname.slice(1) || 'ratify'}_${suffix}`.replace(/[^a-z0-9_]/gi, '_');
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+export const freshDatabase = (suffix: string): Promise<string> => recreateDatabase(process.env.TEST_DATABASE_URL!, suffix);
 
-export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await admin.end();
-  }
-}
+export { dropDatabase };
 
 export type World = { fake: FakeResend; cluster: Cluster; databaseUrl: string; db: DbHandle['db']; handle: DbHandle };
 
