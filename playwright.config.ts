@@ -49,21 +49,12 @@ else {
   serverEnv.PGLITE_DATA_DIR = `.test-data/e2e-pglite-${port}`;
 }
 
-// Two browsers side by side (E2E_WORKERS=1 for one), each running its project's specs in order.
-// `petition.spec.ts` asserts exact counts (+1 per signature), so nothing may sign the demo campaign
-// while it runs: specs that do (and any new spec, until it is known not to) share its worker;
-// the specs listed in PARALLEL never sign the demo campaign and run in the other.
-const PARALLEL = [
-  'authz-matrix',
-  'campaign-editor',
-  'campaign-page',
-  'foundation',
-  'letters',
-  'lookup',
-  'senators-staff',
-  'staff-auth',
-].map((name) => `**/${name}.spec.ts`);
-const workers = Number(process.env.E2E_WORKERS ?? 2);
+// Specs run side by side, one file per worker (E2E_WORKERS, default 4: the tests mostly wait for the
+// server and the browser, so four keep two cores busy). Every spec uses its own supporters, staff
+// sessions and senators, so they do not disturb each other; the one exception is the exact-count test
+// of the demo campaign (petition-counts.spec.ts), which runs alone in the `counts` project, after the
+// sign-ins of `setup` and before everything else.
+const workers = Number(process.env.E2E_WORKERS ?? 4);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -94,8 +85,8 @@ export default defineConfig({
   projects: [
     // Waits for the roster, then signs in one member of every role and saves their sessions.
     { name: 'setup', testMatch: /auth\.setup\.ts$/ },
-    { name: 'signing', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: PARALLEL, workers: 1 },
-    { name: 'parallel', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testMatch: PARALLEL, workers: 1 },
+    { name: 'counts', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testMatch: /petition-counts\.spec\.ts$/ },
+    { name: 'e2e', use: { ...devices['Desktop Chrome'] }, dependencies: ['counts'], testIgnore: /petition-counts\.spec\.ts$/ },
   ],
   webServer: {
     command: 'node tests/e2e/start-server.mjs',

@@ -8,6 +8,7 @@ import { AppError, validationError } from '@/lib/errors';
 import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import { stateName } from '@/lib/geo/us-states';
 import { BioguideId } from './set-delivery-email';
+import { describeOfficeRoute, loadDeliveryInbox, type OfficeRoute } from './office-route';
 
 export const GetStanceHistoryInput = z.object({
   senatorId: BioguideId,
@@ -30,6 +31,8 @@ export type StanceHistoryEntry = {
 
 export type StanceHistory = {
   senator: { id: string; officialName: string; state: string; stateName: string; party: string; isCurrent: boolean; ssfrMember: boolean };
+  /** Where letters to this office go: staff's office address, CWC override and switch, and the route that follows. */
+  delivery: { deliveryEmail: string | null; cwcOfficeCode: string | null; cwcEnabled: boolean; route: OfficeRoute };
   treaty: { id: string; shortName: string } | null;
   current: { stance: Stance; statedOn: string | null; sourceUrl: string | null; note: string | null; expectedAbsent: boolean };
   /** Newest first: the first entry is the current stance. */
@@ -42,7 +45,7 @@ export async function getStanceHistory({ actor, input }: { actor: StaffActor; in
   const parsed = GetStanceHistoryInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const db = getDb();
-  const [senator] = await db
+  const [row] = await db
     .select({
       id: senators.bioguideId,
       officialName: senators.officialName,
@@ -50,10 +53,21 @@ export async function getStanceHistory({ actor, input }: { actor: StaffActor; in
       party: senators.party,
       isCurrent: senators.isCurrent,
       ssfrMember: senators.ssfrMember,
+      deliveryEmail: senators.deliveryEmail,
+      senateClass: senators.senateClass,
+      cwcOfficeCode: senators.cwcOfficeCode,
+      cwcEnabled: senators.cwcEnabled,
     })
     .from(senators)
     .where(eq(senators.bioguideId, parsed.data.senatorId));
-  if (!senator) throw new AppError('NOT_FOUND', 'That senator is not on the roster.');
+  if (!row) throw new AppError('NOT_FOUND', 'That senator is not on the roster.');
+  const { deliveryEmail, senateClass, cwcOfficeCode, cwcEnabled, ...senator } = row;
+  const delivery = {
+    deliveryEmail,
+    cwcOfficeCode,
+    cwcEnabled,
+    route: describeOfficeRoute({ state: row.state, senateClass, cwcOfficeCode, cwcEnabled, deliveryEmail }, await loadDeliveryInbox(db)),
+  };
   const [treaty] = await db
     .select({ id: treaties.id, shortName: treaties.shortName })
     .from(treaties)
@@ -62,7 +76,7 @@ export async function getStanceHistory({ actor, input }: { actor: StaffActor; in
     .limit(1);
 
   const empty = { stance: 'unknown' as Stance, statedOn: null, sourceUrl: null, note: null, expectedAbsent: false };
-  if (!treaty) return { senator: { ...senator, stateName: stateName(senator.state) }, treaty: null, current: empty, entries: [] };
+  if (!treaty) return { senator: { ...senator, stateName: stateName(senator.state) }, delivery, treaty: null, current: empty, entries: [] };
 
   const [position] = await db
     .select({
@@ -92,6 +106,7 @@ export async function getStanceHistory({ actor, input }: { actor: StaffActor; in
     .orderBy(desc(senatorStanceEvents.recordedAt), desc(senatorStanceEvents.id));
   return {
     senator: { ...senator, stateName: stateName(senator.state) },
+    delivery,
     treaty,
     current: position ?? empty,
     entries: rows.map(({ recordedByName, recordedByEmail, ...r }) => ({ ...r, recordedBy: recordedByName ?? recordedByEmail ?? null })),

@@ -2,13 +2,12 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { organisations, senatorPositions, senators, treaties } from '@/db/schema';
+import { senatorPositions, senators, treaties } from '@/db/schema';
 import { cwcEnabled } from '@/lib/env';
-import { ROUTE_LABELS, routeLetter } from '@/lib/letters/route-letter';
-import type { LetterChannel } from '@/lib/letters/types';
 import { validationError } from '@/lib/errors';
 import { isUsStateCode, stateName } from '@/lib/geo/us-states';
 import { assertCan, type StaffActor } from '@/lib/auth/actor';
+import { describeOfficeRoute, loadDeliveryInbox, type OfficeRoute } from './office-route';
 import { loadPressure, pressureOf, type Pressure } from './constituent-pressure';
 import { committeeMajority, senateArithmetic, vacanciesByState, type SenateArithmetic } from './senate-arithmetic';
 import { STANCES, type Stance } from './set-senator-position';
@@ -43,7 +42,7 @@ export type WhipRow = {
   /** Staff's CWC override and switch, and where a letter to this office goes (routeLetter, office mode). */
   cwcOfficeCode: string | null;
   cwcEnabled: boolean;
-  route: { channel: LetterChannel; label: string; detail: string | null };
+  route: OfficeRoute;
   stance: Stance;
   statedOn: string | null;
   note: string | null;
@@ -98,8 +97,7 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
     .limit(1);
 
   const cwcOn = cwcEnabled();
-  const [org] = await db.select({ inbox: organisations.deliveryInboxEmail }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
-  const inbox = org?.inbox ?? null;
+  const inbox = await loadDeliveryInbox(db);
   const all = await db
     .select({
       id: senators.bioguideId,
@@ -136,15 +134,13 @@ export async function getWhipCount({ actor, input = {} }: { actor: StaffActor; i
   let absent = 0;
   for (const s of all) {
     const { senateClass, ...rest } = s;
-    const r = routeLetter({ cwcOn, mode: 'office', senator: { ...s, senateClass }, inbox });
-    const detail = r.channel === 'cwc' ? `${r.officeCode}${r.codeSource === 'override' ? ' (set by staff)' : ' (from the roster)'}` : r.to;
     const row: WhipRow = {
       ...rest,
       stateName: stateName(s.state),
       stance: s.stance ?? 'unknown',
       expectedAbsent: s.expectedAbsent ?? false,
       pressure: pressureOf(pressure, s.id, s.state),
-      route: { channel: r.channel, label: ROUTE_LABELS[r.channel], detail },
+      route: describeOfficeRoute({ ...s, senateClass }, inbox, cwcOn),
     };
     totals[row.stance] += 1;
     if (row.expectedAbsent) absent += 1;

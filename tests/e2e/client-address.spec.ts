@@ -40,7 +40,7 @@ test('behind the trusted proxy, hops a client prepends to X-Forwarded-For do not
 });
 
 test.describe('a server that trusts no proxy', () => {
-  const port = Number(process.env.E2E_PORT ?? 3100) + 1;
+  const port = Number(process.env.E2E_PORT ?? 3100) + 30; // its own port: specs run side by side (playwright.config.ts)
   const baseURL = `http://localhost:${port}`;
   let server: ChildProcess | undefined;
   let output = '';
@@ -61,6 +61,7 @@ test.describe('a server that trusts no proxy', () => {
       SENATORS_SOURCE: path.resolve('..', 'shared', 'data', 'congress-legislators'),
       LOG_LEVEL: 'warn',
       FORM_MIN_FILL_SECONDS: '1',
+      DEMO_DATA: '0', // on PGlite a fresh database would get the demo dataset
     };
     if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL; // instances share PostgreSQL
     else {

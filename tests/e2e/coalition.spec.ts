@@ -99,7 +99,7 @@ test('the host sees the partner breakdown', async ({ staffPage }) => {
 });
 
 test('a plain page on another port embeds the petition; a signature in it is Beta’s, with Beta’s consent', async ({ page, request, browser }) => {
-  const port = Number(process.env.E2E_PORT ?? 3100) + 1;
+  const port = Number(process.env.E2E_PORT ?? 3100) + 40; // its own port: specs run side by side (playwright.config.ts)
   const html = `<!doctype html><title>Beta's site</title><h1>Beta's site</h1>
     <iframe id="ratify" title="Sign the petition" src="http://localhost:${process.env.E2E_PORT ?? 3100}/embed/c/protect-children-protocol?ref=${beta.code}&accent=%23aa0000" style="width:100%;height:1400px;border:0"></iframe>`;
   const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));

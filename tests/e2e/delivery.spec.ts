@@ -14,7 +14,7 @@ const ZIP = '97201';
 test('a bounce webhook turns an office letter failed, and the writer’s mail says so', async ({ page, request, staffPage }) => {
   const office = uniqueEmail('wyden-office');
   const staff = await staffPage('owner');
-  await staff.goto('/dashboard/senators?state=OR');
+  await staff.goto('/dashboard/senators/W000779'); // Wyden's page: where letters to his office go
   await staff.getByLabel(/Delivery email for .*Wyden/).fill(office);
   await staff.getByLabel(/Delivery email for .*Wyden/).press('Enter');
   await expect(staff.getByText('Saved: letters go to this address.')).toBeVisible();

@@ -11,7 +11,8 @@ import { withOwnIp as useOwnIp } from './support/unique';
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 20;
 const dataDir = `.test-data/fresh-database-${port}`;
-const env = { DATABASE_URL: undefined, PGLITE_DATA_DIR: dataDir, MAILBOX_ENABLED: '1', FORM_MIN_FILL_SECONDS: '1', LOG_LEVEL: 'warn', SEED_ON_START: '1' };
+// DEMO_DATA=0: a fresh embedded database would otherwise get the demo dataset, which this test does not need.
+const env = { DATABASE_URL: undefined, PGLITE_DATA_DIR: dataDir, MAILBOX_ENABLED: '1', FORM_MIN_FILL_SECONDS: '1', LOG_LEVEL: 'warn', SEED_ON_START: '1', DEMO_DATA: '0' };
 const tokenOf = (html: string) => /name="form_started" value="([^"]+)"/.exec(html)?.[1];
 
 test('after a fresh embedded database, the campaign page is rendered anew and its form signs at once', async ({ browser }) => {

@@ -2,8 +2,9 @@ import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/staff';
 import { uniqueEmail } from './support/unique';
 
-// Staff senators page: an office address for letter delivery, a stance, and the whip count. On
-// Vermont's senators, whom no other spec reads: letters.spec.ts expects Illinois without an office.
+// Staff senators pages: an office address for letter delivery (on the senator's page), a stance and
+// the whip count (on the board). On Vermont's senators, whom no other spec reads: letters.spec.ts
+// expects Illinois without an office.
 
 const SANDERS = /Sanders/;
 
@@ -19,6 +20,12 @@ test('staff set an office delivery address, record a stance and see the whip cou
   await expect(page).toHaveURL(/state=VT/);
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
 
+  // Where letters go: shown on the board, changed on the senator's page (the board links to it).
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: SANDERS }) });
+  await row.getByRole('link', { name: /Change where letters to .*Sanders go/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SANDERS })).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard\/senators\/S000033\?treaty=.+#delivery$/);
+
   // Delivery email: Enter saves; the value survives a reload.
   const office = uniqueEmail('sanders-office');
   const email = page.getByLabel(/Delivery email for .*Sanders/);
@@ -28,6 +35,7 @@ test('staff set an office delivery address, record a stance and see the whip cou
   await expect(email).toHaveValue(office);
   await page.reload();
   await expect(page.getByLabel(/Delivery email for .*Sanders/)).toHaveValue(office);
+  await expect(page.getByRole('heading', { name: 'Letters to this office go to: Office email' })).toBeVisible();
 
   // A malformed address is refused with a message tied to the field.
   await page.getByLabel(/Delivery email for .*Sanders/).fill('not-an-address');
@@ -35,6 +43,11 @@ test('staff set an office delivery address, record a stance and see the whip cou
   await expect(page.getByText(/Enter an email address, like foreign.affairs/)).toBeVisible();
   await page.reload();
   await expect(page.getByLabel(/Delivery email for .*Sanders/)).toHaveValue(office);
+  await expectNoAxeViolations(page);
+
+  // Back on the board, Vermont only: the office address is where his letters go.
+  await page.goto('/dashboard/senators?state=VT');
+  await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: SANDERS }) })).toContainText(office);
 
   // Stance: undecided first (a known baseline), then champion adds one yes vote toward 67.
   const bar = page.getByRole('progressbar', { name: 'Yes votes toward the 67 needed' });

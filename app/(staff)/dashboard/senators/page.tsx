@@ -7,8 +7,6 @@ import { RosterImports } from '@/components/dashboard/senators/roster-imports';
 import { formatDateTime } from '@/components/dashboard/data-table/format';
 import { listRosterImports } from '@/lib/senators/roster-imports';
 import { DataTable, type Column } from '@/components/dashboard/data-table/data-table';
-import { CwcOfficeForm } from '@/components/dashboard/senators/cwc-office-form';
-import { DeliveryEmailForm } from '@/components/dashboard/senators/delivery-email-form';
 import { PositionForm } from '@/components/dashboard/senators/position-form';
 import { STANCE_LABELS } from '@/lib/senators/stance-labels';
 import { WhipCountSummary } from '@/components/dashboard/senators/whip-count-summary';
@@ -21,8 +19,6 @@ import type { StaffActor } from '@/lib/auth/actor';
 import { listTreaties } from '@/lib/treaties/list-treaties';
 import {
   reimportRosterAction,
-  setCwcOfficeAction,
-  setDeliveryEmailAction,
   setExpectedAbsentAction,
   setSenatorPositionAction,
   setStancesBulkAction,
@@ -83,6 +79,9 @@ export default async function SenatorsPage({ searchParams }: Props) {
   const treatyId = whip.treaty?.id;
   const bulk = mayEdit && treatyId;
 
+  // The senator's page: stance history, and where letters to the office go (address, CWC office).
+  const senatorHref = (s: WhipRow) => `/dashboard/senators/${s.id}${treatyId ? `?treaty=${treatyId}` : ''}`;
+
   const columns: Column<WhipRow>[] = [
     ...(bulk
       ? [
@@ -108,7 +107,7 @@ export default async function SenatorsPage({ searchParams }: Props) {
       rowHeader: true,
       cell: (s) => (
         <span className="flex flex-col items-start gap-1">
-          <Link href={`/dashboard/senators/${s.id}${treatyId ? `?treaty=${treatyId}` : ''}`} className="underline">
+          <Link href={senatorHref(s)} className="underline">
             {s.officialName}
           </Link>
           <span className="font-normal text-muted">{s.party}</span>
@@ -171,32 +170,17 @@ export default async function SenatorsPage({ searchParams }: Props) {
         ),
     },
     {
-      key: 'delivery',
-      header: 'Delivery email',
-      cell: (s) =>
-        mayEdit ? (
-          <DeliveryEmailForm senatorId={s.id} senatorName={s.officialName} email={s.deliveryEmail} action={setDeliveryEmailAction} />
-        ) : (
-          <span className="break-all">{s.deliveryEmail ?? '—'}</span>
-        ),
-    },
-    {
-      key: 'cwc',
-      header: 'CWC office',
-      cell: (s) =>
-        mayEdit ? (
-          <CwcOfficeForm senatorId={s.id} senatorName={s.officialName} officeCode={s.cwcOfficeCode} enabled={s.cwcEnabled} action={setCwcOfficeAction} />
-        ) : (
-          <span>{s.cwcEnabled ? (s.cwcOfficeCode ?? 'From the roster') : 'Off'}</span>
-        ),
-    },
-    {
       key: 'route',
       header: 'Letters go to',
       cell: (s) => (
         <span className="flex flex-col">
           <span className="font-medium">{s.route.label}</span>
           {s.route.detail && <span className="break-all text-muted">{s.route.detail}</span>}
+          {mayEdit && (
+            <Link href={`${senatorHref(s)}#delivery`} className="underline" aria-label={`Change where letters to ${s.officialName} go`}>
+              Change
+            </Link>
+          )}
         </span>
       ),
     },
@@ -209,7 +193,8 @@ export default async function SenatorsPage({ searchParams }: Props) {
         <p className="mt-1 text-muted">
           Where each senator stands, and where letters to each office go: the Senate’s CWC service when it is configured
           and on for the office, else the office address, else the coalition inbox, else writers send their letter
-          themselves (for campaigns that deliver to offices).
+          themselves (for campaigns that deliver to offices). Open a senator to see their stance history and to change
+          the office address or CWC office.
         </p>
       </div>
       {whip.treaty ? <WhipCountSummary whip={whip} /> : <p>Add a treaty to start a whip count.</p>}

@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { DataTable, type Column } from '@/components/dashboard/data-table/data-table';
 import { formatDateTime } from '@/components/dashboard/data-table/format';
 import { AbsentToggle } from '@/components/dashboard/senators/absent-toggle';
+import { CwcOfficeForm } from '@/components/dashboard/senators/cwc-office-form';
+import { DeliveryEmailForm } from '@/components/dashboard/senators/delivery-email-form';
 import { PositionForm } from '@/components/dashboard/senators/position-form';
 import { BackLink } from '@/components/dashboard/shell/back-link';
 import { can } from '@/lib/auth/permissions';
@@ -10,7 +12,7 @@ import { requireStaffPage } from '@/lib/auth/require-staff';
 import { isAppError } from '@/lib/errors';
 import { getStanceHistory, type StanceHistory, type StanceHistoryEntry } from '@/lib/senators/get-stance-history';
 import { STANCE_LABELS } from '@/lib/senators/stance-labels';
-import { setExpectedAbsentAction, setSenatorPositionAction } from '../actions';
+import { setCwcOfficeAction, setDeliveryEmailAction, setExpectedAbsentAction, setSenatorPositionAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Senator' };
 
@@ -39,6 +41,7 @@ export default async function SenatorPage({ params, searchParams }: Props) {
   const treatyParam = Array.isArray(q.treaty) ? q.treaty[0] : (q.treaty ?? '');
   const h = await load(actor, id, treatyParam);
   const mayEdit = can(actor.role, 'senators:edit') && h.senator.isCurrent && h.treaty;
+  const mayEditOffice = can(actor.role, 'senators:edit') && h.senator.isCurrent;
 
   const columns: Column<StanceHistoryEntry>[] = [
     { key: 'stance', header: 'Stance', rowHeader: true, cell: (e) => STANCE_LABELS[e.stance] },
@@ -107,6 +110,39 @@ export default async function SenatorPage({ params, searchParams }: Props) {
       ) : (
         <p>Add a treaty to record stances.</p>
       )}
+      <section id="delivery" aria-labelledby="delivery-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="delivery-heading" className="text-lg font-semibold">
+          Letters to this office go to: {h.delivery.route.label}
+        </h2>
+        {h.delivery.route.detail && <p className="break-all text-muted">{h.delivery.route.detail}</p>}
+        <p className="text-muted">
+          The Senate’s CWC service when it is configured and on for the office, else the office address below, else the
+          coalition inbox, else writers send their letter themselves.
+        </p>
+        {mayEditOffice ? (
+          <div className="flex flex-wrap items-start gap-6">
+            <div className="space-y-1">
+              <h3 className="font-semibold">Office address</h3>
+              <DeliveryEmailForm senatorId={h.senator.id} senatorName={h.senator.officialName} email={h.delivery.deliveryEmail} action={setDeliveryEmailAction} />
+            </div>
+            <div className="space-y-1">
+              <h3 className="font-semibold">CWC office</h3>
+              <CwcOfficeForm
+                senatorId={h.senator.id}
+                senatorName={h.senator.officialName}
+                officeCode={h.delivery.cwcOfficeCode}
+                enabled={h.delivery.cwcEnabled}
+                action={setCwcOfficeAction}
+              />
+            </div>
+          </div>
+        ) : (
+          <p>
+            Office address: <span className="break-all">{h.delivery.deliveryEmail ?? '—'}</span>. CWC:{' '}
+            {h.delivery.cwcEnabled ? (h.delivery.cwcOfficeCode ?? 'the office code from the roster') : 'off for this office'}.
+          </p>
+        )}
+      </section>
       <DataTable
         caption="Stance history, newest first"
         columns={columns}
