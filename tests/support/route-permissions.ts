@@ -170,6 +170,7 @@ export const staffActions: ActionRule[] = [
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'createTreatyAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/treaties/actions.ts', name: 'importTreatyPartiesAction', permission: 'campaigns:edit' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updateCoalitionAction', permission: 'staff:manage' },
+  { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updateEmbedFrameAncestorsAction', permission: 'organisations:manage' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'createPartnerAction', permission: 'organisations:manage' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'updatePartnerAction', permission: 'organisations:manage' },
   { file: 'app/(staff)/dashboard/organisations/actions.ts', name: 'retirePartnerAction', permission: 'organisations:manage' },
