@@ -43,8 +43,8 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/(staff)/dashboard/forbidden.tsx with HTTP 403 (lib/auth/require-staff.ts).
   experimental: { authInterrupts: true },
   async headers() {
-    // Everything but /embed/*, which proxy.ts answers with frame-ancestors from EMBED_FRAME_ANCESTORS
-    // (lib/embeds/embed-headers.ts): only embeds may be framed, and only by the allowlist.
+    // Everything but /embed/*, which proxy.ts answers with frame-ancestors from the coalition's
+    // allowlist (lib/embeds/get-embed-frame-ancestors.ts): only embeds may be framed, and only by it.
     return [{ source: '/((?!embed/).*)', headers: securityHeaders }];
   },
 };

@@ -3,6 +3,7 @@ import { PATHNAME_HEADER } from '@/lib/auth/request-path';
 import { REF_COOKIE, REF_COOKIE_MAX_AGE } from '@/lib/consents/read-action-ref';
 import { RefField } from '@/lib/consents/schemas';
 import { embedSecurityHeaders } from '@/lib/embeds/embed-headers';
+import { getEmbedFrameAncestors } from '@/lib/embeds/get-embed-frame-ancestors';
 
 // Auth.js session cookie names (the __Secure- one over HTTPS).
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -10,10 +11,11 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
 /**
  * Stamps each request with an id that server code logs with (lib/log/request-id.ts), and sends
  * visitors without a session cookie from /dashboard to the sign-in page. That is only a shortcut:
- * the cookie is not checked here (no database in the proxy); every page, action and route handler
- * verifies the session and role itself (lib/auth/require-staff.ts).
+ * the cookie is not checked here; every page, action and route handler verifies the session and
+ * role itself (lib/auth/require-staff.ts). The one database read here is the embed allowlist, for
+ * /embed/* only.
  */
-export default function proxy(req: NextRequest) {
+export default async function proxy(req: NextRequest) {
   const requestId = req.headers.get('x-request-id') || crypto.randomUUID();
   const { pathname } = req.nextUrl;
   const searchParams = new URLSearchParams(req.nextUrl.search);
@@ -35,9 +37,10 @@ export default function proxy(req: NextRequest) {
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('x-request-id', requestId);
   rememberReferrer(req, res);
-  // The one frameable part of the site (next.config.ts leaves its headers to this).
+  // The one frameable part of the site (next.config.ts leaves its headers to this), framed only by
+  // the coalition's allowlist; every other page keeps next.config.ts's frame-ancestors 'none'.
   if (pathname.startsWith('/embed/')) {
-    for (const [name, value] of Object.entries(embedSecurityHeaders())) res.headers.set(name, value);
+    for (const [name, value] of Object.entries(embedSecurityHeaders(await getEmbedFrameAncestors()))) res.headers.set(name, value);
   }
   return res;
 }

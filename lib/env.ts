@@ -1,5 +1,6 @@
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
+import { parseFrameAncestors } from '@/lib/embeds/frame-ancestors';
 import { CWC_EMAIL, CWC_LIMITS } from '@/lib/letters/cwc/schemas';
 
 const bool = z
@@ -36,6 +37,21 @@ const TrustProxy = z
       return z.NEVER;
     }
     return { addresses };
+  });
+
+/**
+ * The sites that may frame /embed/* when the coalition has not set its own list (Organisations page):
+ * `*` or space-separated http(s) origins, normalised; unset/empty: `*`. A bad entry stops the start
+ * rather than being dropped, so a typo cannot silently block (or open) every partner's embed.
+ */
+const EmbedFrameAncestors = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const parsed = parseFrameAncestors(v ?? '');
+    if (parsed.ok) return parsed.value ?? '*';
+    ctx.addIssue({ code: 'custom', message: `${parsed.message} (space-separated)` });
+    return z.NEVER;
   });
 
 /** Next's server-actions key: standard base64 of an AES key (16, 24 or 32 bytes). */
@@ -91,6 +107,7 @@ const EnvSchema = z.object({
   // Fictional demo activity for the embedded trial: on by default there, never with DATABASE_URL.
   DEMO_DATA: z.enum(['0', '1']).optional(),
   TRUST_PROXY: TrustProxy,
+  EMBED_FRAME_ANCESTORS: EmbedFrameAncestors,
   RATE_LIMIT_DISABLED: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The Senate's Communicating with Congress channel: off without a key; with one, the rest is

@@ -19,6 +19,9 @@ export const organisations = pgTable(
     optInText: text('opt_in_text'),
     // Where letters go when a campaign routes everything through the coalition.
     deliveryInboxEmail: text('delivery_inbox_email'),
+    // The host's only: the sites that may frame /embed/* (`*` or space-separated origins, normalised by
+    // lib/embeds/frame-ancestors.ts). Null: EMBED_FRAME_ANCESTORS, else `*`.
+    embedFrameAncestors: text('embed_frame_ancestors'),
     // A retired partner keeps its rows (consents, referrals) but is no longer shown or offered.
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

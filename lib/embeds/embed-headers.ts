@@ -1,31 +1,11 @@
 // No `server-only`: proxy.ts sets these on /embed/* responses; unit-tested.
 
 /**
- * Which sites may frame /embed/*: EMBED_FRAME_ANCESTORS, a space-separated list of origins
- * (https://partner.example, http://localhost:8080), `*` by default. Anything that is not an origin
- * is dropped (a stray `'none'` or `;` must not rewrite the policy); an empty result means `'none'`.
- */
-export function embedFrameAncestors(raw: string | undefined = process.env.EMBED_FRAME_ANCESTORS): string {
-  if (raw === undefined || raw.trim() === '' || raw.trim() === '*') return '*';
-  const origins = raw
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((v) => {
-      try {
-        const u = new URL(v);
-        return ['http:', 'https:'].includes(u.protocol) && u.origin === v.replace(/\/$/, '') ? [u.origin] : [];
-      } catch {
-        return [];
-      }
-    });
-  return origins.length ? origins.join(' ') : "'none'";
-}
-
-/**
  * The headers of an embed page: next.config.ts's policy (keep the two in step) with
- * `frame-ancestors` from the allowlist instead of `'none'`, and no X-Frame-Options.
+ * `frame-ancestors` from the allowlist (lib/embeds/get-embed-frame-ancestors.ts, already validated)
+ * instead of `'none'`, and no X-Frame-Options.
  */
-export function embedSecurityHeaders(ancestors = embedFrameAncestors(), dev = process.env.NODE_ENV === 'development'): Record<string, string> {
+export function embedSecurityHeaders(ancestors: string, dev = process.env.NODE_ENV === 'development'): Record<string, string> {
   const csp = [
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline'" + (dev ? " 'unsafe-eval'" : ''),

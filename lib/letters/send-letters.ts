@@ -71,15 +71,23 @@ function isTrusted(writer: TrustedWriter | null | undefined, email: string, supp
  *    history, so a stranger learns nothing about an address (verified, already written or not).
  * The supporter's stored profile is never changed here (findOrCreateSupporter).
  */
-export async function sendLetters(
-  {
-    input,
-    writer,
-    requireStreet = cwcEnabled(),
-    method = 'form',
-  }: { input: SendLettersInput; writer?: TrustedWriter | null; requireStreet?: boolean; method?: ConsentMethod },
+export async function sendLetters(args: SendLettersArgs, db: Db = getDb()): Promise<SendLettersResult> {
+  return (await submitLetters(args, db)).result;
+}
+
+type SendLettersArgs = { input: SendLettersInput; writer?: TrustedWriter | null; requireStreet?: boolean; method?: ConsentMethod };
+
+/** What a submission wrote: the new batch and its letters (none when every letter was already confirmed). */
+export type SubmittedLetters = { result: SendLettersResult; batchId: string; campaignId: string; supporterId: string; letterIds: string[] };
+
+/**
+ * sendLetters with what it wrote, for the OSDI helper (lib/osdi/record-outreach.ts). The form's
+ * action gets only `result`: the ids would tell a browser whether the address had written before.
+ */
+export async function submitLetters(
+  { input, writer, requireStreet = cwcEnabled(), method = 'form' }: SendLettersArgs,
   db: Db = getDb(),
-): Promise<SendLettersResult> {
+): Promise<SubmittedLetters> {
   // While the Senate's CWC channel is on, a letter needs a full postal address and a title.
   const parsed = sendLettersInputFor({ requireStreet }).safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
@@ -175,17 +183,24 @@ export async function sendLetters(
     const writtenIds = new Set(written.map((r) => r.senatorId));
     const names = (pick: (s: SenatorCard) => boolean) => cards.filter(pick).map((s) => senatorDisplayName(s.name));
     const allNames = names(() => true);
+    const submitted = (result: SendLettersResult): SubmittedLetters => ({
+      result,
+      batchId,
+      campaignId: campaign.id,
+      supporterId: supporter.id,
+      letterIds: written.map((r) => r.id),
+    });
 
     if (trusted) {
       const alreadyWrittenNames = names((s) => !writtenIds.has(s.bioguideId));
-      if (written.length === 0) return { kind: 'already_written', senatorNames: allNames };
+      if (written.length === 0) return submitted({ kind: 'already_written', senatorNames: allNames });
       const delivered = await deliverLetters(tx, { campaignId: campaign.id, supporterId: supporter.id, letterIds: written.map((r) => r.id) });
-      return { kind: 'delivered', letters: delivered, alreadyWrittenNames };
+      return submitted({ kind: 'delivered', letters: delivered, alreadyWrittenNames });
     }
 
     if (written.length === 0) await mailAlreadyWritten(tx, campaign, supporter.id, email, data.firstName, allNames);
     else await mailConfirmation(tx, campaign, { supporterId: supporter.id, email, firstName: data.firstName, batchId }, names((s) => writtenIds.has(s.bioguideId)));
-    return { kind: 'confirm_email', email, senatorNames: allNames };
+    return submitted({ kind: 'confirm_email', email, senatorNames: allNames });
   });
 }
 

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { organisations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { assertCan, type StaffActor } from '@/lib/auth/actor';
+import { env } from '@/lib/env';
 
 export type CoalitionSettings = {
   id: string;
@@ -15,6 +16,10 @@ export type CoalitionSettings = {
   contactEmail: string | null;
   optInText: string | null;
   deliveryInboxEmail: string | null;
+  /** Sites that may frame /embed/*, as stored (null: the server's default below applies). */
+  embedFrameAncestors: string | null;
+  /** EMBED_FRAME_ANCESTORS, or `*`. */
+  embedFrameAncestorsDefault: string;
   slug: string;
   /** Version token for the settings form. */
   updatedAt: string;
@@ -35,6 +40,8 @@ export async function getCoalitionSettings({ actor }: { actor: StaffActor }): Pr
     contactEmail: org.contactEmail,
     optInText: org.optInText,
     deliveryInboxEmail: org.deliveryInboxEmail,
+    embedFrameAncestors: org.embedFrameAncestors,
+    embedFrameAncestorsDefault: env().EMBED_FRAME_ANCESTORS,
     slug: org.slug,
     updatedAt: org.updatedAt.toISOString(),
   };

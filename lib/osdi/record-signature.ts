@@ -3,16 +3,16 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { queryRows } from '@/db/raw';
-import { AppError, isAppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { runPublicPipeline } from '@/lib/forms/public-action';
 import { SignPetitionInput } from '@/lib/petitions/schemas';
 import { signPetition } from '@/lib/petitions/sign-petition';
 import type { ApiCaller } from './authenticate';
+import { OsdiEmailAddress, osdiValidationError, primaryEmail, withOsdiFieldNames } from './helper-input';
 import { signatureResource, signatureSelect } from './resources';
 
 // OSDI's record_signature_helper body: a person, optional comments, and Ratify's own consent flag.
 // Strict: an unknown or ill-typed field is a 400 naming it, so a typo never signs half a person.
-const Address = z.object({ address: z.string().max(254), primary: z.boolean().optional(), status: z.string().max(40).optional() }).strict();
 const Postal = z
   .object({
     postal_code: z.string().max(20),
@@ -28,7 +28,7 @@ export const RecordSignatureBody = z
       .object({
         given_name: z.string().max(200),
         family_name: z.string().max(200),
-        email_addresses: z.array(Address).min(1).max(5),
+        email_addresses: z.array(OsdiEmailAddress).min(1).max(5),
         postal_addresses: z.array(Postal).min(1).max(5),
       })
       .strict(),
@@ -47,23 +47,6 @@ const OSDI_FIELD: Record<string, string> = {
   comment: 'comments',
 };
 
-/** Field errors keyed by the full dotted path (`person.email_addresses.0.address`), an unknown key by its own name. */
-function osdiValidationError(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: string[] }[]): AppError {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const i of issues) {
-    const base = i.path.map(String).join('.');
-    const names = i.code === 'unrecognized_keys' && i.keys ? i.keys.map((k) => (base ? `${base}.${k}` : k)) : [base || '_body'];
-    for (const n of names) (fieldErrors[n] ??= []).push(i.code === 'unrecognized_keys' ? 'Unknown field.' : i.message);
-  }
-  return new AppError('VALIDATION', 'Please correct the highlighted fields.', fieldErrors);
-}
-
-function renameFields(e: unknown): unknown {
-  if (!isAppError(e) || !e.fieldErrors) return e;
-  const renamed = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [OSDI_FIELD[k] ?? k, v]));
-  return new AppError(e.code, e.message, renamed, { retryAfterSeconds: e.retryAfterSeconds });
-}
-
 /**
  * Record a signature through the petition's own pipeline (lib/forms/public-action.ts): the same
  * validation, per-IP and per-email limits, dedupe (a repeat changes nothing and answers 200 with
@@ -79,7 +62,7 @@ export async function recordSignature(caller: ApiCaller, base: string, petitionI
   if (!campaign) throw new AppError('NOT_FOUND', 'No such petition.');
   const partner = caller.organisationKind === 'partner';
   const optIn = b['ratify:opt_in'] ?? false;
-  const email = (b.person.email_addresses.find((a) => a.primary) ?? b.person.email_addresses[0]).address;
+  const email = primaryEmail(b.person.email_addresses);
   try {
     const { result } = await runPublicPipeline(
       {
@@ -109,6 +92,6 @@ export async function recordSignature(caller: ApiCaller, base: string, petitionI
     );
     return { created: result.status === 'signed', signature: signatureResource(base, row), count: result.count };
   } catch (e) {
-    throw renameFields(e);
+    throw withOsdiFieldNames(e, OSDI_FIELD);
   }
 }

@@ -22,7 +22,7 @@ export function parseOsdiId(segment: string): string {
   return id.toLowerCase();
 }
 
-const visiblePerson = (caller: ApiCaller, supporterCol: SQL) =>
+export const visiblePerson = (caller: ApiCaller, supporterCol: SQL) =>
   sql`exists (select 1 from consents c join supporters p on p.id = c.supporter_id where c.supporter_id = ${supporterCol} and ${activeConsentWhere(caller.organisationId)})`;
 
 type PetitionRow = { id: string; slug: string; title: string; summary: string; created_at: string; updated_at: string; status: string; n: number };
@@ -102,6 +102,15 @@ export async function listSignatures(caller: ApiCaller, base: string, petitionId
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from signatures s where ${where}`),
   ]);
   return collection(`${base}/petitions/${petitionId}/signatures`, 'signatures', rows.map((r) => signatureResource(base, r)), Number(total), q);
+}
+
+/** One signature, under the same scope as the petition's list; anything else is a 404. */
+export async function getSignature(caller: ApiCaller, base: string, petitionId: string, signatureId: string) {
+  const parts = [sql`s.id = ${signatureId}::uuid`, sql`s.campaign_id = ${petitionId}::uuid`, sql`exists (select 1 from campaigns c where c.id = s.campaign_id and c.status in ('live', 'closed'))`];
+  if (caller.organisationKind === 'partner') parts.push(visiblePerson(caller, sql`s.supporter_id`));
+  const [row] = await queryRows<SignatureRow>(getDb(), signatureSelect(sql.join(parts, sql` and `)));
+  if (!row) throw new AppError('NOT_FOUND', 'No such signature.');
+  return signatureResource(base, row);
 }
 
 type PersonRow = { id: string; email: string; first_name: string; last_name: string; zip: string | null; state: string | null; city: string | null; created_at: string; updated_at: string };

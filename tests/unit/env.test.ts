@@ -81,4 +81,16 @@ describe('environment validation', () => {
     resetEnvCache();
     expect(env().NEXT_DEPLOYMENT_ID).toBeUndefined();
   });
+
+  it('validates the default embed allowlist at start: * when unset, normalised origins, or a message', () => {
+    delete process.env.EMBED_FRAME_ANCESTORS;
+    resetEnvCache();
+    expect(env().EMBED_FRAME_ANCESTORS).toBe('*');
+    process.env.EMBED_FRAME_ANCESTORS = 'https://Partner.example/ http://localhost:8080';
+    resetEnvCache();
+    expect(env().EMBED_FRAME_ANCESTORS).toBe('https://partner.example http://localhost:8080');
+    process.env.EMBED_FRAME_ANCESTORS = "https://ok.example 'none';";
+    resetEnvCache();
+    expect(() => env()).toThrow(/EMBED_FRAME_ANCESTORS: “'none';” is not a site’s origin/);
+  });
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { revalidateCoalition } from '@/lib/campaigns/cache-tags';
+import { UpdateEmbedFrameAncestorsInput, updateEmbedFrameAncestors } from '@/lib/embeds/update-embed-frame-ancestors';
 import { staffAction } from '@/lib/forms/staff-action';
 import { createPartner } from '@/lib/organisations/create-partner';
 import { CreateApiKeyInput, RevokeApiKeyInput, createApiKey, revokeApiKey } from '@/lib/osdi/api-keys';
@@ -23,6 +24,19 @@ export const updateCoalitionAction = staffAction({
       revalidateCoalition();
       revalidatePath('/dashboard', 'layout');
     },
+  }),
+});
+
+export const updateEmbedFrameAncestorsAction = staffAction({
+  permission: 'organisations:manage',
+  fields: ['embedFrameAncestors'],
+  hidden: ['expectedUpdatedAt'],
+  schema: UpdateEmbedFrameAncestorsInput,
+  run: (actor, input) => updateEmbedFrameAncestors({ actor, input }),
+  done: ({ changed }) => ({
+    message: changed ? 'Embed sites saved. Embeds everywhere follow the new list within a few seconds.' : 'No changes to save.',
+    // The page's version token (shared with the coalition form) moved on.
+    revalidate: () => revalidatePath('/dashboard/organisations'),
   }),
 });
 

@@ -20,7 +20,7 @@ export function ApiKeyForm({ organisations }: { organisations: { value: string; 
         name="scope"
         options={[
           { value: 'read', label: 'Read-only' },
-          { value: 'read_write', label: 'Read and record signatures' },
+          { value: 'read_write', label: 'Read, and record signatures and letters' },
         ]}
         defaultValue={v?.scope || 'read'}
         error={state.fieldErrors?.scope}

@@ -8,6 +8,7 @@ import { listApiKeys } from '@/lib/osdi/api-keys';
 import { retirePartnerAction, revokeApiKeyAction } from './actions';
 import { ApiKeyForm } from './api-key-form';
 import { CoalitionForm } from './coalition-form';
+import { EmbedForm } from './embed-form';
 import { PartnerForm } from './partner-form';
 
 export const metadata: Metadata = { title: 'Organisations' };
@@ -27,6 +28,12 @@ export default async function OrganisationsPage() {
           The coalition (host) <span className="text-base font-normal text-muted">short code {settings.slug}</span>
         </h2>
         <CoalitionForm settings={settings} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="embeds-heading">
+        <h2 id="embeds-heading" className="mb-4 text-xl font-semibold">
+          Embeds
+        </h2>
+        <EmbedForm settings={settings} />
       </section>
       <section className="space-y-4" aria-labelledby="partners-heading">
         <h2 id="partners-heading" className="text-xl font-semibold">
@@ -61,8 +68,8 @@ export default async function OrganisationsPage() {
           OSDI API keys
         </h2>
         <p className="text-sm text-muted">
-          Each key belongs to one organisation and sees what its staff may see: petitions, and only the people who opted in to it. Send it as the
-          OSDI-API-Token header to /api/osdi/v1.
+          Each key belongs to one organisation and sees what its staff may see: petitions and advocacy campaigns, and only the people who opted in
+          to it (with their signatures and letters). Send it as the OSDI-API-Token header to /api/osdi/v1.
         </p>
         {keys.length > 0 && (
           <table className="w-full text-sm">

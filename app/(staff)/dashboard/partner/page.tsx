@@ -115,7 +115,8 @@ export default async function PartnerDashboardPage({ searchParams }: Props) {
         </h2>
         <p className="text-sm text-muted">
           Paste this where the petition should appear. Signatures are credited to {stats.organisation.name}, its opt-in box comes first, and the frame
-          sizes itself to its content. Colours: add &amp;accent=1d4ed8&amp;bg=ffffff&amp;text=111827 (hex) to the address.
+          sizes itself to its content. Colours: add &amp;accent=1d4ed8&amp;bg=ffffff&amp;text=111827 (hex) to the address. If the frame stays
+          empty on your site, ask the coalition to add your site’s address to its list of sites that may embed campaigns.
         </p>
         {stats.campaigns.map((c) => (
           <div key={c.slug} className="mt-3">

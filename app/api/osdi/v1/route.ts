@@ -17,6 +17,7 @@ export const GET = osdiRoute(async () => {
       self: { href: base },
       curies: [{ name: 'osdi', href: 'https://opensupporter.github.io/osdi-docs/{rel}', templated: true }],
       'osdi:petitions': { href: `${base}/petitions` },
+      'osdi:advocacy_campaigns': { href: `${base}/advocacy_campaigns` },
       'osdi:people': { href: `${base}/people` },
     },
   });
