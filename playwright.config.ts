@@ -62,8 +62,10 @@ export default defineConfig({
   workers,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Four workers share two cores, so a step can wait on the CPU: generous limits, which a passing
+  // test never reaches, keep a busy runner from failing one that is only slow.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT ?? 'test-results/playwright.json' }]],
   outputDir: `test-results/artifacts-${port}`,
   use: {

@@ -85,6 +85,12 @@ describe('stance history', () => {
     expect(h.entries[1]).toMatchObject({ stance: 'undecided', statedOn: '2026-03-01', note: 'Town hall', recordedBy: editor.name });
     expect(h.current).toMatchObject({ stance: 'supports', statedOn: '2026-05-02' });
     expect((await whip()).rows.find((r) => r.id === s)).toMatchObject({ stance: 'supports', statedOn: '2026-05-02' });
+    // The senator's page also says where letters to the office go, as the board does.
+    expect(h.delivery).toMatchObject({ deliveryEmail: null, cwcEnabled: true });
+    expect(h.delivery.route).toEqual((await whip()).rows.find((r) => r.id === s)!.route);
+    await getDb().update(senators).set({ deliveryEmail: 'office@senate.example' }).where(eq(senators.bioguideId, s));
+    const after = await getStanceHistory({ actor: editor, input: { senatorId: s, treatyId } });
+    expect(after.delivery.route).toEqual({ channel: 'office_email', label: 'Office email', detail: 'office@senate.example' });
   });
 
   it('a stance without a date is dated today; a departed senator keeps their history', async () => {
