@@ -54,11 +54,20 @@ test('a supporter arriving by Beta’s link sees Beta’s box first and opts in 
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('the ref survives a plain form post', async ({ page, request }) => {
+  test('the ref, Beta’s box first, survives a plain form post and its refusal', async ({ page, request }) => {
     await withOwnIp(page);
     await page.goto(`${CAMPAIGN_PATH}?ref=${beta.code}`);
-    await fillPetition(page, withoutJs);
+    const boxes = page.getByRole('group', { name: 'Email updates (optional)' }).getByRole('checkbox');
+    await expect(boxes.first()).toHaveAccessibleName(beta.words);
+    // A refused post comes back with Beta's box still first and still ticked, and the values kept.
+    await fillPetition(page, { ...withoutJs, lastName: '' });
     await page.getByRole('checkbox', { name: beta.words }).check();
+    await submitPetition(page);
+    await expect(page.getByText('Enter your last name.')).toBeVisible();
+    await expect(boxes.first()).toHaveAccessibleName(beta.words);
+    await expect(page.getByRole('checkbox', { name: beta.words })).toBeChecked();
+    await expect(page.getByLabel('Email', { exact: true })).toHaveValue(withoutJs.email);
+    await fillPetition(page, { lastName: withoutJs.lastName });
     await submitPetition(page);
     await expect(page.getByRole('heading', { level: 2, name: /Thank you/ })).toBeVisible();
     const mail = await readMail(request, withoutJs.email, 'signature-confirmation');
