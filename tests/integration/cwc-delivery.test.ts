@@ -118,6 +118,14 @@ describe('CWC delivery through the outbox', () => {
     expect(await letterTo(DURBIN)).toMatchObject({ status: 'sent', failureReason: null });
     expect(await letterTo(DUCKWORTH)).toMatchObject({ status: 'sent' });
     expect(await rowOf(durbin.outboxId)).toMatchObject({ status: 'sent', transport: 'cwc', providerMessageId: durbin.id.replace(/-/g, '') });
+
+    // The ledger names the office each letter was filed with and when the Senate took it.
+    const ledger = await listLetters({ actor: await makeStaff('analyst'), input: {} });
+    const shown = ledger.rows.map((r) => [r.senatorName, r.channel, r.officeCode, r.status, r.deliveredAt instanceof Date]).sort();
+    expect(shown).toEqual([
+      ['Richard J. Durbin', 'cwc', 'SIL02', 'sent', true],
+      ['Tammy Duckworth', 'cwc', 'SIL03', 'sent', true],
+    ]);
   });
 
   it('records a refusal with the service’s reason, never retries it, and tells the writer', async () => {
@@ -129,6 +137,8 @@ describe('CWC delivery through the outbox', () => {
     expect(duck.failureReason).toContain('Office SIL03 does not accept messages through CWC');
     expect(await rowOf(duck.outboxId)).toMatchObject({ status: 'failed', attempts: 1 });
     expect(await letterTo(DURBIN)).toMatchObject({ status: 'sent' });
+    const ledger = await listLetters({ actor: await makeStaff('analyst'), input: { status: 'failed' } });
+    expect(ledger.rows.map((r) => [r.officeCode, r.deliveredAt, r.failureReason])).toEqual([['SIL03', null, duck.failureReason]]);
     const told = await outboxFor(EMAIL, 'letter-delivery-failed');
     expect(told).toHaveLength(1);
     expect(told[0].props).toMatchObject({ senatorName: 'Senator Tammy Duckworth' });
