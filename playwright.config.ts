@@ -52,11 +52,13 @@ else {
 // Two browsers side by side (E2E_WORKERS=1 for one), each running its project's specs in order.
 // `petition.spec.ts` asserts exact counts (+1 per signature), so nothing may sign the demo campaign
 // while it runs: specs that do (and any new spec, until it is known not to) share its worker;
-// the specs listed in PARALLEL never sign the demo campaign and run in the other.
+// the specs listed in PARALLEL never sign the demo campaign and run in the other (cwc-delivery
+// writes only on a server and database of its own).
 const PARALLEL = [
   'authz-matrix',
   'campaign-editor',
   'campaign-page',
+  'cwc-delivery',
   'foundation',
   'letters',
   'lookup',
