@@ -142,7 +142,7 @@ async function expectLedger(checks: Record<string, (row: Record<string, string>)
   await expect(async () => {
     await staff.page.goto('/dashboard/letters');
     for (const [senator, check] of Object.entries(checks)) check(await ledgerRow(staff.page, senator));
-  }).toPass({ timeout: 15_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 const TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/;
