@@ -16,6 +16,8 @@ export type LedgerRow = {
   supporterName: string | null;
   status: (typeof letters.$inferSelect)['status'];
   channel: (typeof letters.$inferSelect)['channel'];
+  /** The Senate office code a CWC letter was filed with; null for other channels (their addresses stay off the ledger). */
+  officeCode: string | null;
   failureReason: string | null;
   hasOutbox: boolean;
   /** A queued letter whose delivery was tried and will be retried: how often, and the last error. */
@@ -23,6 +25,8 @@ export type LedgerRow = {
   createdAt: Date;
   confirmedAt: Date | null;
   sentAt: Date | null;
+  /** When the office's system took it: CWC accepted it, or the mail provider reported it delivered. */
+  deliveredAt: Date | null;
 };
 
 export type LedgerPage = { rows: LedgerRow[]; total: number; page: number; pageSize: number; pageCount: number; filters: LedgerFilters };
@@ -52,6 +56,7 @@ export async function listLetters({ actor, input }: { actor: StaffActor; input: 
       forgottenAt: supporters.forgottenAt,
       status: letters.status,
       channel: letters.channel,
+      deliveredTo: letters.deliveredTo,
       failureReason: letters.failureReason,
       outboxId: letters.outboxId,
       attempts: emailOutbox.attempts,
@@ -59,6 +64,7 @@ export async function listLetters({ actor, input }: { actor: StaffActor; input: 
       createdAt: letters.createdAt,
       confirmedAt: letters.confirmedAt,
       sentAt: letters.sentAt,
+      deliveredAt: letters.deliveredAt,
     })
     .from(letters)
     .innerJoin(senators, eq(senators.bioguideId, letters.senatorId))
@@ -71,8 +77,9 @@ export async function listLetters({ actor, input }: { actor: StaffActor; input: 
     .offset((filters.page - 1) * filters.pageSize);
 
   return {
-    rows: rows.map(({ firstName, lastName, forgottenAt, outboxId, attempts, lastError, ...r }) => ({
+    rows: rows.map(({ firstName, lastName, forgottenAt, outboxId, attempts, lastError, deliveredTo, ...r }) => ({
       ...r,
+      officeCode: r.channel === 'cwc' ? deliveredTo : null,
       retry: r.status === 'queued' && attempts && lastError ? { attempts, lastError } : null,
       supporterName: forgottenAt ? null : `${firstName} ${lastName}`.trim() || null,
       hasOutbox: !!outboxId,

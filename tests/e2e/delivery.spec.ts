@@ -6,8 +6,8 @@ import { uniqueEmail, withOwnIp } from './support/unique';
 import { postResendEvent } from './support/webhook';
 
 // Delivery, end to end: an office address bounces and the writer is told; staff send an update and a
-// recipient leaves in one click. (CWC acceptance through the outbox needs the server started with the
-// CWC settings and a fake SOAPBox: it is proven in tests/integration/cwc-delivery.test.ts.)
+// recipient leaves in one click. (CWC acceptance needs a server started with the CWC settings and a
+// fake SOAPBox: tests/e2e/cwc-delivery.spec.ts starts its own.)
 // Oregon (Wyden, Merkley): no other spec sets these offices' addresses.
 const ZIP = '97201';
 

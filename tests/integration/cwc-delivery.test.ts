@@ -2,7 +2,7 @@
 // answers land in the letters ledger: accepted → sent, refused → failed with its reasons (and the
 // writer told), outages → retried with backoff. Routing falls back office by office.
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { campaigns, emailOutbox, letters, organisations, senators, supporters } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { drainOutbox } from '@/lib/email/drain';
@@ -10,6 +10,7 @@ import { enqueueDelivery } from '@/lib/email/enqueue';
 import { createLocalTransport } from '@/lib/email/transports';
 import { resetEnvCache } from '@/lib/env';
 import { confirmLetters } from '@/lib/letters/confirm-letters';
+import { registerCwcOutboxHook } from '@/lib/letters/cwc/cwc-outbox-hook';
 import { CWC_OUTBOX_TEMPLATE } from '@/lib/letters/cwc/enqueue-cwc-letter';
 import { buildLetterDraft, type LetterDraft } from '@/lib/letters/letter-draft';
 import { listLetters } from '@/lib/letters/list-letters';
@@ -118,6 +119,14 @@ describe('CWC delivery through the outbox', () => {
     expect(await letterTo(DURBIN)).toMatchObject({ status: 'sent', failureReason: null });
     expect(await letterTo(DUCKWORTH)).toMatchObject({ status: 'sent' });
     expect(await rowOf(durbin.outboxId)).toMatchObject({ status: 'sent', transport: 'cwc', providerMessageId: durbin.id.replace(/-/g, '') });
+
+    // The ledger names the office each letter was filed with and when the Senate took it.
+    const ledger = await listLetters({ actor: await makeStaff('analyst'), input: {} });
+    const shown = ledger.rows.map((r) => [r.senatorName, r.channel, r.officeCode, r.status, r.deliveredAt instanceof Date]).sort();
+    expect(shown).toEqual([
+      ['Richard J. Durbin', 'cwc', 'SIL02', 'sent', true],
+      ['Tammy Duckworth', 'cwc', 'SIL03', 'sent', true],
+    ]);
   });
 
   it('records a refusal with the service’s reason, never retries it, and tells the writer', async () => {
@@ -129,10 +138,33 @@ describe('CWC delivery through the outbox', () => {
     expect(duck.failureReason).toContain('Office SIL03 does not accept messages through CWC');
     expect(await rowOf(duck.outboxId)).toMatchObject({ status: 'failed', attempts: 1 });
     expect(await letterTo(DURBIN)).toMatchObject({ status: 'sent' });
+    const ledger = await listLetters({ actor: await makeStaff('analyst'), input: { status: 'failed' } });
+    expect(ledger.rows.map((r) => [r.officeCode, r.deliveredAt, r.failureReason])).toEqual([['SIL03', null, duck.failureReason]]);
     const told = await outboxFor(EMAIL, 'letter-delivery-failed');
     expect(told).toHaveLength(1);
     expect(told[0].props).toMatchObject({ senatorName: 'Senator Tammy Duckworth' });
     expect(told[0].idempotencyKey).toBe(`letter-failed:${duck.id}`);
+  });
+
+  it('keeps a refusal final when the hook comes from another copy of the modules than the drainer', async () => {
+    // As in the built app: Next bundles server code into chunks with their own module instances, so
+    // the hook registered at boot and a drain kicked from a server action (confirming letters) hold
+    // different copies of EmailSendError. The refusal was once retried as if it were an outage.
+    vi.resetModules();
+    const other = await import('@/lib/letters/cwc/cwc-outbox-hook');
+    other.registerCwcOutboxHook();
+    try {
+      fake.setInactiveOffices(['SIL03']);
+      await writeAndConfirm();
+      const asked = fake.requests.length;
+      await drain();
+      const duck = await letterTo(DUCKWORTH);
+      expect(duck).toMatchObject({ status: 'failed', failureReason: expect.stringContaining('Office SIL03 does not accept messages through CWC') });
+      expect(await rowOf(duck.outboxId)).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(fake.requests.length - asked).toBe(2);
+    } finally {
+      registerCwcOutboxHook();
+    }
   });
 
   it('retries an outage no sooner than Retry-After, then delivers once', async () => {

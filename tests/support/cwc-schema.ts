@@ -1,40 +1,52 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { XmlDocument, XmlValidateError, XsdValidator } from 'libxml2-wasm';
+import type { XsdValidator } from 'libxml2-wasm';
 
 // Checks a CWC message against our XSD (tests/support/cwc/cwc-2.0.xsd) with libxml2, compiled to
 // WebAssembly by libxml2-wasm: the same validator as xmllint, offline and in-process.
+// libxml2-wasm is an ES module that awaits its WebAssembly at top level, which CommonJS cannot
+// require, and Playwright loads the e2e specs as CommonJS: so it is imported on first use, by
+// loadCwcSchema(), which a test awaits before the checks below (startFakeSoapbox does it itself).
 
-const XSD = path.resolve(import.meta.dirname, 'cwc', 'cwc-2.0.xsd');
+const XSD = path.resolve(__dirname, 'cwc', 'cwc-2.0.xsd');
 
-let validator: XsdValidator | undefined;
+type Libxml2 = typeof import('libxml2-wasm');
+let loading: Promise<{ lib: Libxml2; validator: XsdValidator }> | undefined;
+let loaded: { lib: Libxml2; validator: XsdValidator } | undefined;
 
-function getValidator(): XsdValidator {
-  if (!validator) {
-    const schema = XmlDocument.fromString(fs.readFileSync(XSD, 'utf8'));
+/** Load libxml2 and compile the schema, once per process. */
+export async function loadCwcSchema(): Promise<void> {
+  loading ??= (async () => {
+    const lib = await import('libxml2-wasm');
+    const schema = lib.XmlDocument.fromString(fs.readFileSync(XSD, 'utf8'));
     try {
-      validator = XsdValidator.fromDoc(schema);
+      return { lib, validator: lib.XsdValidator.fromDoc(schema) };
     } finally {
       schema.dispose();
     }
-  }
-  return validator;
+  })();
+  loaded = await loading;
+}
+
+function libxml2() {
+  if (!loaded) throw new Error('await loadCwcSchema() before checking CWC XML');
+  return loaded;
 }
 
 /** The schema's complaints about `xml`, one line each; empty when the message is valid. */
 export function validateCwcXml(xml: string): string[] {
-  const v = getValidator();
-  let doc: XmlDocument;
+  const { lib, validator } = libxml2();
+  let doc: InstanceType<Libxml2['XmlDocument']>;
   try {
-    doc = XmlDocument.fromString(xml);
+    doc = lib.XmlDocument.fromString(xml);
   } catch (e) {
     return [`Not well-formed XML: ${(e as Error).message.trim()}`];
   }
   try {
-    v.validate(doc);
+    validator.validate(doc);
     return [];
   } catch (e) {
-    if (e instanceof XmlValidateError) return e.details.map((d) => `line ${d.line}: ${d.message.trim()}`);
+    if (e instanceof lib.XmlValidateError) return e.details.map((d) => `line ${d.line}: ${d.message.trim()}`);
     throw e;
   } finally {
     doc.dispose();
@@ -43,7 +55,7 @@ export function validateCwcXml(xml: string): string[] {
 
 /** Text of the first element called `name` in `xml` (the fake server and tests read messages back). */
 export function cwcElementText(xml: string, name: string): string | null {
-  const doc = XmlDocument.fromString(xml);
+  const doc = libxml2().lib.XmlDocument.fromString(xml);
   try {
     const node = doc.get(`//${name}`);
     return node ? node.content : null;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { create } from 'xmlbuilder2';
-import { cwcElementText, validateCwcXml } from './cwc-schema';
+import { cwcElementText, loadCwcSchema, validateCwcXml } from './cwc-schema';
 
 // A stand-in for the Senate's SOAPBox CWC endpoint on an ephemeral 127.0.0.1 port, for tests only.
 // It behaves as public sources describe the real one: the key in `?apikey=`, the body as
@@ -53,6 +53,7 @@ export type FakeSoapbox = {
 const MAX_BODY = 1024 * 1024;
 
 export async function startFakeSoapbox(opts: { apiKey?: string; path?: string; inactiveOffices?: string[] } = {}): Promise<FakeSoapbox> {
+  await loadCwcSchema();
   const apiKey = opts.apiKey ?? 'fake-soapbox-key';
   const path = opts.path ?? '/api/testing-messages/';
   const requests: FakeSoapboxRequest[] = [];

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCwcMessage, CwcMessageError } from '@/lib/letters/cwc/build-cwc-message';
 import { cwcDeliveryId } from '@/lib/letters/cwc/delivery-id';
 import { CWC_LIMITS, CWC_TOPICS } from '@/lib/letters/cwc/schemas';
 import { composeLetter, LETTER_BODY_MAX, PERSONAL_SENTENCE_MAX } from '@/lib/letters/letter-draft';
 import { cwcLetter } from '../support/cwc-fixtures';
-import { cwcElementText, validateCwcXml } from '../support/cwc-schema';
+import { cwcElementText, loadCwcSchema, validateCwcXml } from '../support/cwc-schema';
+
+beforeAll(loadCwcSchema);
 
 function problems(fn: () => unknown): string[] {
   try {

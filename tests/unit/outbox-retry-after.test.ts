@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { EmailSendError, parseRetryAfter, retryAfterMsOf } from '@/lib/email/transports/types';
+import { describe, expect, it, vi } from 'vitest';
+import { EmailSendError, isPermanentSendError, parseRetryAfter, retryAfterMsOf } from '@/lib/email/transports/types';
 
 describe('parseRetryAfter (a provider’s Retry-After header)', () => {
   const now = Date.parse('2026-12-05T12:00:00Z');
@@ -21,5 +21,20 @@ describe('parseRetryAfter (a provider’s Retry-After header)', () => {
   it('travels on the send error to the drainer', () => {
     expect(retryAfterMsOf(new EmailSendError('429', { permanent: false, status: 429, retryAfterMs: 2_000 }))).toBe(2_000);
     expect(retryAfterMsOf(new Error('network'))).toBeUndefined();
+  });
+});
+
+describe('a send error from another copy of the module', () => {
+  // Next bundles server code into chunks with their own module instances: the CWC hook registered at
+  // boot throws its copy's EmailSendError to a drain kicked from a server action's chunk.
+  it('is still recognised: a refusal stays final, and Retry-After still travels', async () => {
+    vi.resetModules();
+    const other = await import('@/lib/email/transports/types');
+    const refused = new other.EmailSendError('Refused by the service', { permanent: true, status: 400 });
+    expect(refused).not.toBeInstanceOf(EmailSendError);
+    expect(isPermanentSendError(refused)).toBe(true);
+    expect(retryAfterMsOf(new other.EmailSendError('503', { permanent: false, status: 503, retryAfterMs: 120_000 }))).toBe(120_000);
+    // Nothing else passes for one.
+    expect(isPermanentSendError(Object.assign(new Error('Refused'), { name: 'EmailSendError', permanent: true }))).toBe(false);
   });
 });

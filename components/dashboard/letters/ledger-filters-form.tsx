@@ -3,6 +3,7 @@ import { humanize } from '@/components/dashboard/data-table/format';
 import { LETTER_CHANNELS, LETTER_STATUSES, type LedgerFilters } from '@/lib/letters/ledger-filters';
 import type { LedgerOptions } from '@/lib/letters/list-ledger-options';
 import { US_STATES } from '@/lib/geo/us-states';
+import { CHANNEL_LABELS } from './channel-label';
 
 export function LedgerFiltersForm({ filters, options }: { filters: LedgerFilters; options: LedgerOptions }) {
   return (
@@ -30,7 +31,7 @@ export function LedgerFiltersForm({ filters, options }: { filters: LedgerFilters
           name="channel"
           value={filters.channel}
           anyLabel="Any channel"
-          options={LETTER_CHANNELS.map((c) => ({ value: c, label: humanize(c) }))}
+          options={LETTER_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
         />
         <FilterSelect
           id="letters-senator"

@@ -4,6 +4,7 @@ import { DataTable } from '@/components/dashboard/data-table/data-table';
 import { formatDateTime, humanize } from '@/components/dashboard/data-table/format';
 import { InlineActionForm } from '@/components/dashboard/data-table/inline-action-form';
 import type { LedgerRow } from '@/lib/letters/list-letters';
+import { channelCell } from './channel-label';
 
 export function LettersTable({
   rows,
@@ -41,11 +42,13 @@ export function LettersTable({
             ),
         },
         { key: 'campaign', header: 'Campaign', cell: (r) => r.campaignTitle },
-        { key: 'channel', header: 'Channel', cell: (r) => humanize(r.channel) },
+        { key: 'channel', header: 'Channel', cell: channelCell },
         { key: 'status', header: 'Status', cell: (r) => humanize(r.status) },
         { key: 'written', header: 'Written', cell: (r) => formatDateTime(r.createdAt), className: 'whitespace-nowrap' },
         { key: 'confirmed', header: 'Confirmed', cell: (r) => formatDateTime(r.confirmedAt), className: 'whitespace-nowrap' },
         { key: 'sent', header: 'Sent', cell: (r) => formatDateTime(r.sentAt), className: 'whitespace-nowrap' },
+        // Accepted by CWC, or reported delivered by the mail provider: the office's system has it.
+        { key: 'delivered', header: 'Delivered', cell: (r) => formatDateTime(r.deliveredAt), className: 'whitespace-nowrap' },
         {
           key: 'failure',
           header: 'Failure reason',

@@ -15,11 +15,17 @@ export interface EmailTransport {
   send(msg: OutgoingEmail): Promise<{ id: string }>;
 }
 
+// Next bundles server code into several chunks, each with its own copy of this module: a delivery
+// hook registered at boot (a CWC refusal) throws its copy's class to a drain kicked from a server
+// action's chunk, where `instanceof` is false. A process-wide brand recognises every copy.
+const BRAND = Symbol.for('ratify.EmailSendError');
+
 /**
  * A send that failed. `permanent` means the same request can never succeed (the provider rejected the
  * message itself), so the drainer fails the row at once instead of retrying.
  */
 export class EmailSendError extends Error {
+  readonly [BRAND] = true;
   readonly permanent: boolean;
   readonly status?: number;
   /** The provider said when to come back (Retry-After); the backoff waits at least this long. */
@@ -33,13 +39,18 @@ export class EmailSendError extends Error {
   }
 }
 
+/** An EmailSendError from any copy of this module (see BRAND). */
+export function isEmailSendError(err: unknown): err is EmailSendError {
+  return typeof err === 'object' && err !== null && (err as { [BRAND]?: unknown })[BRAND] === true;
+}
+
 export function isPermanentSendError(err: unknown): boolean {
-  return err instanceof EmailSendError && err.permanent;
+  return isEmailSendError(err) && err.permanent;
 }
 
 /** The provider asked us to wait (a rate limit): how long, or undefined when it did not say. */
 export function retryAfterMsOf(err: unknown): number | undefined {
-  return err instanceof EmailSendError ? err.retryAfterMs : undefined;
+  return isEmailSendError(err) ? err.retryAfterMs : undefined;
 }
 
 const MAX_RETRY_AFTER_MS = 6 * 60 * 60_000;

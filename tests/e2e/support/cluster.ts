@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { ROSTER_SNAPSHOT } from '../../support/roster';
 import { dropDatabase, recreateDatabase } from '../../support/scratch-db';
 
 // Helpers for specs that start their own instances (lib/cli/cluster.mjs) on a database of their own.
@@ -18,7 +19,8 @@ export function clusterEnv(ownerEmail: string): Record<string, string> {
     MAILBOX_ENABLED: '1',
     OUTBOX_DRAIN_INTERVAL_MS: '250',
     ADMIN_EMAIL: ownerEmail,
-    SENATORS_SOURCE: path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'congress-legislators'),
+    // Found above the project wherever it is checked out (a worktree sits a level deeper).
+    SENATORS_SOURCE: ROSTER_SNAPSHOT,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     FORM_MIN_FILL_SECONDS: '1',
   };
@@ -36,19 +38,32 @@ export async function pinInstances(page: Page, pick: (method: string, resourceTy
 }
 
 /**
- * One production server from the e2e build on `port` with `env` (e.g. its own PGLITE_DATA_DIR),
- * for specs that restart a server; resolves once /api/health answers.
+ * One production server (lib/cli/server.mjs, as `npm start` runs it: client addresses from the
+ * socket) from the e2e build on `port` with `env` (e.g. its own PGLITE_DATA_DIR), for specs that
+ * restart a server or need other settings than the e2e server's; resolves once /api/health answers.
+ * `output()` is the end of what it printed, for a failing test's message.
  */
-export async function startServer(port: number, env: Record<string, string | undefined>): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(
+  port: number,
+  env: Record<string, string | undefined>,
+): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
   const { spawn } = await import('node:child_process');
-  const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), APP_URL: `http://localhost:${port}` };
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    // The e2e server's build (playwright.config.ts builds it before any spec runs).
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-e2e',
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+  };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete merged[name];
     else merged[name] = value;
   }
-  const next = path.resolve(__dirname, '..', '..', '..', 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [next, 'start', '-p', String(port)], {
-    cwd: path.resolve(__dirname, '..', '..', '..'),
+  const child = spawn(process.execPath, [path.join(root, 'lib', 'cli', 'server.mjs'), '-p', String(port)], {
+    cwd: root,
     env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -67,6 +82,7 @@ export async function startServer(port: number, env: Record<string, string | und
   }
   return {
     url,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
