@@ -19,7 +19,13 @@ export type AppErrorCode =
 
 export type FieldErrors = Record<string, string[]>;
 
+// Next bundles server code into chunks that can each hold their own copy of this module (a hook
+// registered at boot runs with another copy than a server action): `instanceof` would miss an
+// AppError from the other copy, and the answer would be a 500. A process-wide brand sees every copy.
+const APP_ERROR = Symbol.for('ratify.AppError');
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
   readonly code: AppErrorCode;
   readonly fieldErrors?: FieldErrors;
   /** RATE_LIMITED and UNAVAILABLE: when to try again (the JSON answer sends Retry-After). */
@@ -48,7 +54,7 @@ export const httpStatus: Record<AppErrorCode, number> = {
 };
 
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  return typeof e === 'object' && e !== null && (e as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
 }
 
 /** Flatten a zod error into `{ field: [messages] }` for forms and JSON answers. */

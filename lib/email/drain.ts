@@ -7,7 +7,7 @@ import { templateDefinition } from '@/emails/registry';
 import { backoffDelayMs } from './backoff';
 import { outboxHookFor } from './hooks';
 import { blockedReason } from './suppression';
-import { TemplateError, keptCopy as redactedCopy, renderEmail, type RenderedEmail } from './render';
+import { isTemplateError, keptCopy as redactedCopy, renderEmail, type RenderedEmail } from './render';
 import { EmailSendError, getTransport, isPermanentSendError, retryAfterMsOf, type EmailTransport } from './transports';
 
 const msInterval = (ms: number) => sql`(${ms}::int * interval '1 millisecond')`;
@@ -139,7 +139,7 @@ async function deliver(db: Db, transport: EmailTransport, row: OutboxRow, baseMs
       }));
     }
   } catch (err) {
-    const permanent = err instanceof TemplateError || isPermanentSendError(err);
+    const permanent = isTemplateError(err) || isPermanentSendError(err);
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
     const retryAfterMs = permanent ? undefined : retryAfterMsOf(err);
     logger.warn({ outboxId: row.id, template: row.template, attempt: row.attempts, permanent, retryAfterMs, err: message }, 'email send failed');

@@ -14,11 +14,19 @@ export type RenderedEmail = {
 };
 
 /** The row can never render (unknown template, props that fail the schema): retrying will not help. */
+const TEMPLATE_ERROR = Symbol.for('ratify.TemplateError');
+
 export class TemplateError extends Error {
+  readonly [TEMPLATE_ERROR] = true;
   constructor(message: string) {
     super(message);
     this.name = 'TemplateError';
   }
+}
+
+/** A TemplateError from any copy of this module (Next's server chunks can each hold one; see lib/errors.ts). */
+export function isTemplateError(err: unknown): err is TemplateError {
+  return typeof err === 'object' && err !== null && (err as { [TEMPLATE_ERROR]?: unknown })[TEMPLATE_ERROR] === true;
 }
 
 /** Subjects become a header line: a CR or LF would let text start a new header. */
