@@ -54,7 +54,7 @@ else {
 // sessions and senators, so they do not disturb each other; the one exception is the exact-count test
 // of the demo campaign (petition-counts.spec.ts), which runs alone in the `counts` project, after the
 // sign-ins of `setup` and before everything else.
-const workers = Number(process.env.E2E_WORKERS ?? 4);
+const workers = Number(process.env.E2E_WORKERS ?? 3);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -70,7 +70,10 @@ export default defineConfig({
   outputDir: `test-results/artifacts-${port}`,
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // Recording a trace (screenshots and DOM snapshots at every step) made each test cost a third more
+    // CPU on a 2-core runner; E2E_TRACE=1 keeps one for each failed test. A failure always leaves its
+    // error-context.md (the page's accessibility snapshot) in test-results/.
+    trace: process.env.E2E_TRACE === '1' ? 'retain-on-failure' : 'off',
     launchOptions: {
       executablePath: chromiumPath(),
       args: [

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { PATHNAME_HEADER } from '@/lib/auth/request-path';
 import { REF_COOKIE, REF_COOKIE_MAX_AGE } from '@/lib/consents/read-action-ref';
+import { isCurrentPartnerCode } from '@/lib/consents/partner-codes';
 import { RefField } from '@/lib/consents/schemas';
 import { embedSecurityHeaders } from '@/lib/embeds/embed-headers';
 import { getEmbedFrameAncestors } from '@/lib/embeds/get-embed-frame-ancestors';
@@ -12,8 +13,8 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
  * Stamps each request with an id that server code logs with (lib/log/request-id.ts), and sends
  * visitors without a session cookie from /dashboard to the sign-in page. That is only a shortcut:
  * the cookie is not checked here; every page, action and route handler verifies the session and
- * role itself (lib/auth/require-staff.ts). The one database read here is the embed allowlist, for
- * /embed/* only.
+ * role itself (lib/auth/require-staff.ts). The database reads here, each remembered a few seconds: the
+ * embed allowlist for /embed/*, and partners' codes for campaign pages visited with `?ref=`.
  */
 export default async function proxy(req: NextRequest) {
   const requestId = req.headers.get('x-request-id') || crypto.randomUUID();
@@ -34,7 +35,10 @@ export default async function proxy(req: NextRequest) {
   const headers = new Headers(req.headers);
   headers.set('x-request-id', requestId);
   headers.set(PATHNAME_HEADER, `${pathname}${search}`);
-  const res = NextResponse.next({ request: { headers } });
+  const referred = await referredCampaignPath(req);
+  const res = referred
+    ? NextResponse.rewrite(new URL(`${referred}${req.nextUrl.search}`, req.url), { request: { headers } })
+    : NextResponse.next({ request: { headers } });
   res.headers.set('x-request-id', requestId);
   rememberReferrer(req, res);
   // The one frameable part of the site (next.config.ts leaves its headers to this), framed only by
@@ -43,6 +47,21 @@ export default async function proxy(req: NextRequest) {
     for (const [name, value] of Object.entries(embedSecurityHeaders(await getEmbedFrameAncestors()))) res.headers.set(name, value);
   }
   return res;
+}
+
+/**
+ * A campaign page visited by a current partner's `?ref=` link → its variant /c/[slug]/r/[ref], which
+ * puts that partner's opt-in box first in the HTML (the plain page is cached and cannot read the
+ * query; with JS it reorders in the browser, without JS it could not). Page loads and the no-JS form
+ * post alike (the post's answer is that same page). Unknown codes are not rewritten, so the cache
+ * holds one variant per campaign and partner at most.
+ */
+async function referredCampaignPath(req: NextRequest): Promise<string | null> {
+  const m = /^\/c\/([^/]+)$/.exec(req.nextUrl.pathname);
+  if (!m || !['GET', 'HEAD', 'POST'].includes(req.method)) return null;
+  const ref = RefField.parse(req.nextUrl.searchParams.get('ref') ?? undefined);
+  if (!ref || !(await isCurrentPartnerCode(ref))) return null;
+  return `/c/${m[1]}/r/${ref}`;
 }
 
 /**

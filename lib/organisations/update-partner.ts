@@ -6,6 +6,7 @@ import { AppError, validationError } from '@/lib/errors';
 import { assertCan, type StaffActor } from '@/lib/auth/actor';
 import { assertFreeShortCode, auditPartner, changedFields } from './save-partner';
 import { UpdatePartnerInput } from './schemas';
+import { forgetPartnerCodes } from '@/lib/consents/partner-codes';
 
 /**
  * Edit a partner's details and opt-in wording (owners/admins). Consents already given keep the
@@ -17,18 +18,21 @@ export async function updatePartner({ actor, input }: { actor: StaffActor; input
   const parsed = UpdatePartnerInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const { id, ...next } = parsed.data;
-  return getDb().transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(organisations)
-      .where(and(eq(organisations.id, id), eq(organisations.kind, 'partner')))
-      .for('update');
-    if (!before) throw new AppError('NOT_FOUND', 'That partner organisation does not exist.');
-    const changed = changedFields(before, next);
-    if (changed.length === 0) return { changed };
-    if (changed.includes('slug')) await assertFreeShortCode(tx, next.slug, id);
-    await tx.update(organisations).set({ ...next, updatedAt: new Date() }).where(eq(organisations.id, id));
-    await auditPartner(tx, actor, 'organisation.update', id, { fields: changed });
-    return { changed };
-  });
+  // Its code changes which ?ref= links proxy.ts sends to a referral variant: read the codes again.
+  return getDb()
+    .transaction(async (tx) => {
+      const [before] = await tx
+        .select()
+        .from(organisations)
+        .where(and(eq(organisations.id, id), eq(organisations.kind, 'partner')))
+        .for('update');
+      if (!before) throw new AppError('NOT_FOUND', 'That partner organisation does not exist.');
+      const changed = changedFields(before, next);
+      if (changed.length === 0) return { changed };
+      if (changed.includes('slug')) await assertFreeShortCode(tx, next.slug, id);
+      await tx.update(organisations).set({ ...next, updatedAt: new Date() }).where(eq(organisations.id, id));
+      await auditPartner(tx, actor, 'organisation.update', id, { fields: changed });
+      return { changed };
+    })
+    .finally(forgetPartnerCodes);
 }
