@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_ACTIONS_PER_IP } from './tests/e2e/support/limits';
 import { E2E_WEBHOOK_SECRET } from './tests/e2e/support/webhook';
 import { ROSTER_SNAPSHOT } from './tests/support/roster';
 
@@ -40,6 +41,8 @@ const serverEnv: Record<string, string> = {
   FORM_MIN_FILL_SECONDS: '0',
   // The specs count the demo campaign's signatures from zero (on PGlite the demo data would seed).
   DEMO_DATA: '0',
+  // A small per-connection limit, so the specs that prove it sign 20 times rather than 300.
+  RATE_LIMIT_ACTIONS_PER_IP: String(E2E_ACTIONS_PER_IP),
   // tests/e2e/delivery.spec.ts signs Resend webhooks with it.
   RESEND_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
 };
@@ -49,12 +52,12 @@ else {
   serverEnv.PGLITE_DATA_DIR = `.test-data/e2e-pglite-${port}`;
 }
 
-// Specs run side by side, one file per worker (E2E_WORKERS, default 4: the tests mostly wait for the
-// server and the browser, so four keep two cores busy). Every spec uses its own supporters, staff
-// sessions and senators, so they do not disturb each other; the one exception is the exact-count test
-// of the demo campaign (petition-counts.spec.ts), which runs alone in the `counts` project, after the
-// sign-ins of `setup` and before everything else.
-const workers = Number(process.env.E2E_WORKERS ?? 3);
+// Spec files run side by side, one per worker (E2E_WORKERS, default 2: the run is bound by the CPU,
+// and on 2 cores three or four workers made every test slower and the run longer). Every spec uses
+// its own supporters, staff sessions and senators, so they do not disturb each other; the one
+// exception is the exact-count test of the demo campaign (petition-counts.spec.ts), which runs alone
+// in the `counts` project, after the sign-ins of `setup` and before everything else.
+const workers = Number(process.env.E2E_WORKERS ?? 2);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -62,8 +65,8 @@ export default defineConfig({
   workers,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  // Four workers share two cores, so a step can wait on the CPU: generous limits, which a passing
-  // test never reaches, keep a busy runner from failing one that is only slow.
+  // Generous limits, which a passing test never reaches, keep a busy runner from failing a test that
+  // is only slow.
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT ?? 'test-results/playwright.json' }]],

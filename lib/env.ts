@@ -109,6 +109,9 @@ const EnvSchema = z.object({
   TRUST_PROXY: TrustProxy,
   EMBED_FRAME_ANCESTORS: EmbedFrameAncestors,
   RATE_LIMIT_DISABLED: bool,
+  // Signatures (and letter submissions) one connection may make per 10 minutes: a crowd behind one
+  // address (a campus, a rally on one Wi-Fi) needs room; lib/security/public-limits.ts explains 300.
+  RATE_LIMIT_ACTIONS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The Senate's Communicating with Congress channel: off without a key; with one, the rest is
   // required and checked by checkCwcSettings.

@@ -25,6 +25,13 @@ export const PUBLIC_LIMITS: Record<PublicAction, { ip: Limit; email?: Limit }> =
   unsubscribe: { ip: { limit: 300, windowSeconds: 600 } },
 };
 
+/** The limits for `action`, with RATE_LIMIT_ACTIONS_PER_IP (default 300) for signing and writing per connection. */
+export function limitsFor(action: PublicAction): { ip: Limit; email?: Limit } {
+  const limits = PUBLIC_LIMITS[action];
+  if (action !== 'sign' && action !== 'letter') return limits;
+  return { ...limits, ip: { ...limits.ip, limit: env().RATE_LIMIT_ACTIONS_PER_IP } };
+}
+
 export const RATE_LIMITED_MESSAGE = 'Too many attempts from your connection. Please wait a few minutes and try again.';
 
 export const rateLimited = (retryAfterSeconds: number) =>
@@ -41,7 +48,7 @@ export async function enforcePublicLimits(
   opts: { email?: string; origin?: RequestOrigin } = {},
 ): Promise<void> {
   if (env().RATE_LIMIT_DISABLED) return;
-  const limits = PUBLIC_LIMITS[action];
+  const limits = limitsFor(action);
   const ipHash = await clientIpHash(opts.origin ?? (await currentRequestOrigin()));
   const checks = [consumeRateLimit(`${action}:ip:${ipHash}`, limits.ip)];
   if (limits.email && opts.email) {

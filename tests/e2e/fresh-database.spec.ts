@@ -1,23 +1,36 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { startServer } from './support/cluster';
+import { dropDatabase, freshDatabase, startServer } from './support/cluster';
 import { CAMPAIGN_PATH, CAMPAIGN_SLUG, fillPetition, signer } from './support/public';
 import { withOwnIp as useOwnIp } from './support/unique';
 
 // The bug this guards against: Next kept cached pages on disk beside the build, so after a fresh
-// embedded database (`rm -rf .data`) the server served pages rendered from the old one, with form
-// tokens signed by the old salt, and the first visitors' signatures were refused. The page cache
-// now lives with its database (lib/cache): a new database starts with no cached pages.
+// database (`rm -rf .data`, or a new DATABASE_URL) the server served pages rendered from the old
+// one, with form tokens signed by the old salt, and the first visitors' signatures were refused.
+// The page cache now lives with its database (lib/cache): a new database starts with no cached pages.
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 20;
 const dataDir = `.test-data/fresh-database-${port}`;
 // DEMO_DATA=0: a fresh embedded database would otherwise get the demo dataset, which this test does not need.
-const env = { DATABASE_URL: undefined, PGLITE_DATA_DIR: dataDir, MAILBOX_ENABLED: '1', FORM_MIN_FILL_SECONDS: '1', LOG_LEVEL: 'warn', SEED_ON_START: '1', DEMO_DATA: '0' };
+const common = { MAILBOX_ENABLED: '1', FORM_MIN_FILL_SECONDS: '1', LOG_LEVEL: 'warn', SEED_ON_START: '1', DEMO_DATA: '0' };
+
+/**
+ * A fresh database for the server: with PostgreSQL, `<e2e db>_fresh` dropped and created anew (a new
+ * DATABASE_URL, as after a restore or a move); else a new embedded PGlite folder (`rm -rf .data`).
+ * PostgreSQL when CI has it: a PGlite first boot (migrations and roster in WebAssembly) costs a
+ * minute of CPU on a 2-core runner, and the page cache lives with either database the same way.
+ */
+async function freshEnv(): Promise<Record<string, string | undefined>> {
+  const url = await freshDatabase('fresh');
+  if (url) return { ...common, DATABASE_URL: url };
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { ...common, DATABASE_URL: undefined, PGLITE_DATA_DIR: dataDir };
+}
 const tokenOf = (html: string) => /name="form_started" value="([^"]+)"/.exec(html)?.[1];
 
-test('after a fresh embedded database, the campaign page is rendered anew and its form signs at once', async ({ browser }) => {
+test('after a fresh database, the campaign page is rendered anew and its form signs at once', async ({ browser }) => {
   test.setTimeout(240_000);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  let env = await freshEnv();
   let server = await startServer(port, env);
   let oldToken: string | undefined;
   try {
@@ -30,7 +43,7 @@ test('after a fresh embedded database, the campaign page is rendered anew and it
     await server.stop();
   }
 
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  env = await freshEnv();
   server = await startServer(port, env);
   try {
     const first = await fetch(`${server.url}${CAMPAIGN_PATH}`);
@@ -50,6 +63,7 @@ test('after a fresh embedded database, the campaign page is rendered anew and it
     await page.context().close();
   } finally {
     await server.stop();
+    if (env.DATABASE_URL) await dropDatabase(env.DATABASE_URL);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -78,6 +78,22 @@ describe('enforcePublicLimits', () => {
     await expect(enforcePublicLimits('lookup')).resolves.toBeUndefined();
   });
 
+  it('RATE_LIMIT_ACTIONS_PER_IP sets the per-connection limit for signing and writing, not for the rest', async () => {
+    process.env.RATE_LIMIT_ACTIONS_PER_IP = '3';
+    resetEnvCache();
+    try {
+      for (const action of ['sign', 'letter'] as const) {
+        for (let i = 0; i < 3; i++) await enforcePublicLimits(action, { email: `${action}${i}@example.org` });
+        await expect(enforcePublicLimits(action, { email: `${action}-last@example.org` })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+      }
+      for (let i = 0; i < 4; i++) await enforcePublicLimits('lookup');
+    } finally {
+      delete process.env.RATE_LIMIT_ACTIONS_PER_IP;
+      resetEnvCache();
+    }
+    expect(PUBLIC_LIMITS.sign.ip.limit).toBe(300); // the default
+  });
+
   it('limits one email across connections, and stores no raw IP or email', async () => {
     const n = PUBLIC_LIMITS.sign.email!.limit;
     for (let i = 0; i < n; i++) {
