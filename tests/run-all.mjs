@@ -2,9 +2,9 @@
 // `npm test`: typecheck, lint, unit + integration tests (PGlite, and PostgreSQL when TEST_DATABASE_URL
 // is set), the production build, Playwright e2e against it, and the fault suite when the project has
 // one. Steps run side by side as far as their inputs allow and the cores do (TEST_JOBS, default the
-// number of cores, at least 2): the build and vitest start together, typecheck and lint follow as
-// slots free up, and e2e (which wants both cores) starts once the build and vitest are done. Every
-// step runs even when another fails; each step's output is printed when it ends (and kept in
+// number of cores, at least 2): the build and both vitest runs start together, typecheck and lint
+// follow as slots free up, and e2e (which wants both cores) starts once the build and vitest are
+// done. Every step runs even when another fails; each step's output is printed when it ends (and kept in
 // test-results/logs/) with its wall-clock and CPU time, then a summary ending with `N passed, N failed`.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,6 +64,9 @@ const steps = [
     cmd: bin('vitest'),
     args: vitestArgs(['unit', 'pglite'], 'test-results/vitest.json'),
     report: 'test-results/vitest.json',
+    // One vitest process runs its files one at a time: about three quarters of a core, so the two
+    // vitest runs share one slot and start beside the build.
+    weight: 0.5,
   },
   ...(pgUrl
     ? [
@@ -73,6 +76,8 @@ const steps = [
           cmd: bin('vitest'),
           args: vitestArgs(['postgres'], 'test-results/vitest-postgres.json'),
           report: 'test-results/vitest-postgres.json',
+          // Half its time is PostgreSQL's (another process): it shares a slot with the PGlite run.
+          weight: 0.5,
         },
       ]
     : []),
