@@ -68,6 +68,13 @@ function answerOutagesWith503(res, origin) {
   };
 }
 
+// Idle keep-alive connections stay open longer than a load balancer's or a client's own idle timeout
+// (AWS ALB and most proxies: 60 s). With Node's default of 5 s, the server could close a connection
+// just as the other side reused it for the next request, which then failed with a reset (seen in CI
+// as ECONNRESET on a test's request). headersTimeout must exceed keepAliveTimeout.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.on('error', (err) => {
   console.error('Failed to start server', err);
   process.exit(1);
