@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { queryRows } from '@/db/raw';
 import { AppError } from '@/lib/errors';
 import { collection, osdiId, type CollectionQuery } from './query';
+import { campaignPage } from './resources';
 
 // OSDI advocacy campaigns: a Ratify campaign's letter to the supporter's two senators. They are the
 // same campaigns as the petitions (public data), with the letters as their outreaches.
@@ -42,13 +43,8 @@ const campaignSelect = (where: SQL) =>
       from campaigns c where c.status in ('live', 'closed') and ${where}`;
 
 export async function listAdvocacyCampaigns(base: string, appUrl: string, q: CollectionQuery) {
-  const where = q.modifiedSince ? sql`c.updated_at > ${q.modifiedSince}::timestamptz` : sql`true`;
-  const db = getDb();
-  const [rows, [{ total }]] = await Promise.all([
-    queryRows<CampaignRow>(db, sql`${campaignSelect(where)} order by c.created_at, c.id limit ${q.perPage} offset ${(q.page - 1) * q.perPage}`),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from campaigns c where c.status in ('live', 'closed') and ${where}`),
-  ]);
-  return collection(`${base}/advocacy_campaigns`, 'advocacy_campaigns', rows.map((r) => advocacyCampaign(base, appUrl, r)), Number(total), q);
+  const { rows, total } = await campaignPage<CampaignRow>(campaignSelect, q);
+  return collection(`${base}/advocacy_campaigns`, 'advocacy_campaigns', rows.map((r) => advocacyCampaign(base, appUrl, r)), total, q);
 }
 
 export async function getAdvocacyCampaign(base: string, appUrl: string, id: string) {

@@ -51,14 +51,23 @@ const petitionSelect = (where: SQL) =>
              (select count(*)::int from signatures s where s.campaign_id = c.id) as n
       from campaigns c where c.status in ('live', 'closed') and ${where}`;
 
-export async function listPetitions(base: string, appUrl: string, q: CollectionQuery) {
+/**
+ * One page of the live and closed campaigns (as petitions, or as advocacy campaigns: the same
+ * campaigns) and how many there are, oldest first; `select` picks the columns for a `where` on `c`.
+ */
+export async function campaignPage<R>(select: (where: SQL) => SQL, q: CollectionQuery): Promise<{ rows: R[]; total: number }> {
   const where = q.modifiedSince ? sql`c.updated_at > ${q.modifiedSince}::timestamptz` : sql`true`;
   const db = getDb();
   const [rows, [{ total }]] = await Promise.all([
-    queryRows<PetitionRow>(db, sql`${petitionSelect(where)} order by c.created_at, c.id limit ${q.perPage} offset ${(q.page - 1) * q.perPage}`),
+    queryRows<R>(db, sql`${select(where)} order by c.created_at, c.id limit ${q.perPage} offset ${(q.page - 1) * q.perPage}`),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from campaigns c where c.status in ('live', 'closed') and ${where}`),
   ]);
-  return collection(`${base}/petitions`, 'petitions', rows.map((r) => petition(base, appUrl, r)), Number(total), q);
+  return { rows, total: Number(total) };
+}
+
+export async function listPetitions(base: string, appUrl: string, q: CollectionQuery) {
+  const { rows, total } = await campaignPage<PetitionRow>(petitionSelect, q);
+  return collection(`${base}/petitions`, 'petitions', rows.map((r) => petition(base, appUrl, r)), total, q);
 }
 
 export async function getPetition(base: string, appUrl: string, id: string) {
