@@ -3,7 +3,7 @@ import { expect, test } from './support/staff';
 import { readMail, pathOf } from './support/mailbox';
 import { CAMPAIGN_PATH, CAMPAIGN_TITLE, fillPetition, signer, submitPetition } from './support/public';
 import { addPartner, inviteStaff, signInAs } from './support/staff';
-import { RUN, withOwnIp } from './support/unique';
+import { RUN, uniqueEmail, uniqueIp, withOwnIp } from './support/unique';
 
 // The coalition end to end: the host adds two partners as co-sponsors; a supporter arrives by one
 // partner's ?ref= link, sees that partner's box first, opts in to it only, signs (with JS and
@@ -143,5 +143,42 @@ test('a plain page on another port embeds the petition; a signature in it is Bet
     await staff.close();
   } finally {
     await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+// Last in the file: it signs the demo campaign once more, after the tests above that count signatures.
+test('OSDI round trip: a read-write key made on the Organisations page records a signature, reads it back, and the petition’s count moves', async ({ staffPage, playwright, baseURL }) => {
+  const owner = await staffPage('owner');
+  await owner.goto('/dashboard/organisations');
+  const form = owner.locator('form').filter({ has: owner.getByRole('button', { name: 'Create API key' }) });
+  await form.getByLabel('Key name').fill(`e2e round trip ${RUN}`);
+  // The host's key: a partner's key sees a signature only once its signer confirmed and opted in to that partner.
+  await form.getByLabel('Organisation').selectOption({ label: "Children's Protocol Coalition (host)" });
+  await form.getByLabel('Access').selectOption({ value: 'read_write' });
+  await form.getByRole('button', { name: 'Create API key' }).click();
+  const shown = await form.getByText(/rat_[A-Za-z0-9_-]{20,}/).textContent();
+  const key = /rat_[A-Za-z0-9_-]{20,}/.exec(shown ?? '')![0];
+
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'OSDI-API-Token': key, 'x-forwarded-for': uniqueIp() } });
+  try {
+    const petitions = await (await api.get('/api/osdi/v1/petitions')).json();
+    const petition = petitions._embedded['osdi:petitions'].find((p: { title: string }) => p.title === CAMPAIGN_TITLE);
+    const before = petition.total_signatures as number;
+    const helper = petition._links['osdi:record_signature_helper'].href as string;
+    const email = uniqueEmail('osdi-round-trip');
+    const res = await api.post(helper, {
+      data: { person: { given_name: 'Rosa', family_name: 'Parks', email_addresses: [{ address: email, primary: true }], postal_addresses: [{ postal_code: '20002' }] } },
+    });
+    expect(res.status()).toBe(201);
+    const sig = await res.json();
+    expect(sig.identifiers[0]).toMatch(/^ratify:[0-9a-f-]{36}$/);
+    // Read it back through its own link, and see the petition's count move.
+    expect((await api.get(sig._links.self.href)).status()).toBe(200);
+    const after = await (await api.get(petition._links.self.href)).json();
+    expect(after.total_signatures).toBeGreaterThanOrEqual(before + 1);
+    // The form's rules: the signer is asked to confirm by email, as through the form.
+    await readMail(api, email, 'signature-confirmation');
+  } finally {
+    await api.dispose();
   }
 });
