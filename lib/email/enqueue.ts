@@ -37,6 +37,41 @@ const Envelope = z.object({
  * with this idempotency key was already queued.
  */
 export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, msg: EnqueueEmailInput<N>): Promise<string | null> {
+  const [id] = await enqueueEmails(tx, [msg]);
+  return id;
+}
+
+// Rows per INSERT: well under PostgreSQL's 65,535 bind parameters (8 columns a row).
+const INSERT_CHUNK = 1000;
+
+/**
+ * Queue many emails of one template in the caller's transaction, with one INSERT per thousand rows
+ * (a bulk sender's batch, e.g. a campaign update, instead of a round trip per recipient). Every
+ * message is checked as enqueueEmail checks it, before any row is written. Returns each message's new
+ * row id, in order, or null where its idempotency key was already queued.
+ */
+export async function enqueueEmails<N extends TemplateName>(tx: DbOrTx, msgs: EnqueueEmailInput<N>[]): Promise<(string | null)[]> {
+  const values = [];
+  for (const msg of msgs) values.push(await outboxRow(tx, msg));
+  const ids = new Map<string, string>();
+  for (let i = 0; i < values.length; i += INSERT_CHUNK) {
+    const rows = await tx
+      .insert(emailOutbox)
+      .values(values.slice(i, i + INSERT_CHUNK))
+      .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+      .returning({ id: emailOutbox.id, key: emailOutbox.idempotencyKey });
+    for (const r of rows) ids.set(r.key, r.id);
+  }
+  // A key given twice in one call is queued once: the first message gets the row.
+  return values.map((v) => {
+    const id = ids.get(v.idempotencyKey) ?? null;
+    ids.delete(v.idempotencyKey);
+    return id;
+  });
+}
+
+/** One message checked (envelope, template props, sealed links, subject) into its outbox row. */
+async function outboxRow<N extends TemplateName>(tx: DbOrTx, msg: EnqueueEmailInput<N>) {
   const def = templateDefinition(msg.template);
   if (!def) throw new AppError('VALIDATION', `Unknown email template "${msg.template}"`);
 
@@ -59,20 +94,14 @@ export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, msg: Enqu
   if (!noLineBreaks(def.subject(props.data))) {
     throw validationError([{ path: ['subject'], message: 'must be a single line' }]);
   }
-
-  const rows = await tx
-    .insert(emailOutbox)
-    .values({
-      template: msg.template,
-      toAddress: envelope.data.to,
-      props: { ...(props.data as Record<string, unknown>), ...sealed },
-      idempotencyKey: envelope.data.idempotencyKey,
-      maxAttempts: envelope.data.maxAttempts ?? env().OUTBOX_MAX_ATTEMPTS,
-      ...(msg.notBefore ? { nextAttemptAt: msg.notBefore } : {}),
-    })
-    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
-    .returning({ id: emailOutbox.id });
-  return rows[0]?.id ?? null;
+  return {
+    template: msg.template,
+    toAddress: envelope.data.to,
+    props: { ...(props.data as Record<string, unknown>), ...sealed },
+    idempotencyKey: envelope.data.idempotencyKey,
+    maxAttempts: envelope.data.maxAttempts ?? env().OUTBOX_MAX_ATTEMPTS,
+    ...(msg.notBefore ? { nextAttemptAt: msg.notBefore } : {}),
+  };
 }
 
 const DeliveryEnvelope = z.object({

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emailOutbox } from '@/db/schema';
-import { enqueueEmail } from '@/lib/email/enqueue';
+import { enqueueEmail, enqueueEmails } from '@/lib/email/enqueue';
 import { secretLink } from '@/lib/email/secret-links';
 import { AppError } from '@/lib/errors';
 import { getTestDb } from '../support/test-db';
@@ -93,5 +93,19 @@ describe('enqueueEmail', () => {
     const badKey = await enqueueEmail(db, { template: 'signature-confirmation', to: 'maya@example.org', props, idempotencyKey: 'a\r\nb' }).catch((e) => e);
     expect((badKey as AppError).code).toBe('VALIDATION');
     expect(await db.select().from(emailOutbox)).toHaveLength(0);
+  });
+
+  it('queues a bulk batch in order, once per key, and writes nothing when one message is bad', async () => {
+    const { db } = await getTestDb();
+    await enqueueEmail(db, { template: 'signature-confirmation', to: 'first@example.org', props, idempotencyKey: 'bulk:1' });
+    const msg = (n: number, to = `p${n}@example.org`) => ({ template: 'signature-confirmation' as const, to, props, idempotencyKey: `bulk:${n}` });
+    const ids = await enqueueEmails(db, [msg(1), msg(2), msg(3), msg(2)]);
+    expect(ids[0]).toBeNull();
+    expect(ids[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[2]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[3]).toBeNull();
+    expect((await db.select().from(emailOutbox)).map((r) => r.toAddress).sort()).toEqual(['first@example.org', 'p2@example.org', 'p3@example.org']);
+    await expect(enqueueEmails(db, [msg(4), msg(5, 'not an address')])).rejects.toBeInstanceOf(AppError);
+    expect(await db.select().from(emailOutbox)).toHaveLength(3);
   });
 });
