@@ -55,8 +55,8 @@ else {
 // Spec files run side by side, one per worker (E2E_WORKERS, default 2: the run is bound by the CPU,
 // and on 2 cores three or four workers made every test slower and the run longer). Every spec uses
 // its own supporters, staff sessions and senators, so they do not disturb each other; the one
-// exception is the exact-count test of the demo campaign (petition-counts.spec.ts), which runs alone
-// in the `counts` project, after the sign-ins of `setup` and before everything else.
+// exception is the exact-count test of the demo campaign (petition-counts.spec.ts), which runs in
+// the `counts` project, beside the sign-ins of `setup` and before everything else.
 const workers = Number(process.env.E2E_WORKERS ?? 2);
 
 export default defineConfig({
@@ -93,8 +93,9 @@ export default defineConfig({
   projects: [
     // Waits for the roster, then signs in one member of every role and saves their sessions.
     { name: 'setup', testMatch: /auth\.setup\.ts$/ },
-    { name: 'counts', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testMatch: /petition-counts\.spec\.ts$/ },
-    { name: 'e2e', use: { ...devices['Desktop Chrome'] }, dependencies: ['counts'], testIgnore: /petition-counts\.spec\.ts$/ },
+    // Beside the sign-ins (which sign no petition), in the other worker.
+    { name: 'counts', use: { ...devices['Desktop Chrome'] }, testMatch: /petition-counts\.spec\.ts$/ },
+    { name: 'e2e', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup', 'counts'], testIgnore: /petition-counts\.spec\.ts$/ },
   ],
   webServer: {
     command: 'node tests/e2e/start-server.mjs',

@@ -5,7 +5,7 @@ import { withOwnIp } from './support/unique';
 
 // The exact counts: +1 per new signer, +0 for a repeat. Nothing else may sign the demo campaign while
 // these run, so they have a Playwright project of their own (`counts` in playwright.config.ts) that
-// runs alone, after the sign-ins and before every other spec.
+// runs beside the staff sign-ins (which sign nothing) and before every other spec.
 
 test.describe('signing with JavaScript', () => {
   test.beforeEach(async ({ page }) => {

@@ -76,6 +76,26 @@ export async function signInAs(page: Page, email: string): Promise<void> {
 }
 
 /**
+ * Sign `context` in as `email` without rendering a page: request a link, GET its page and POST the
+ * page's form as its button does (for the run's setup; staff-auth.spec.ts drives the pages).
+ */
+export async function signInByRequest(context: BrowserContext, email: string): Promise<void> {
+  const link = await requestSignInLink(context, email);
+  const page = await context.request.get(link);
+  expect(page.status(), 'the sign-in link page').toBe(200);
+  const form = /<form\b[^>]*\bmethod="post"[^>]*>/.exec(await page.text())?.[0] ?? '';
+  const action = /\baction="([^"]+)"/.exec(form)?.[1];
+  expect(action, 'the sign-in link page has its form').toBeTruthy();
+  const res = await context.request.post(new URL(action!.replaceAll('&amp;', '&'), link).toString(), {
+    headers: { origin: new URL(link).origin },
+    form: {},
+    maxRedirects: 0,
+  });
+  expect(res.status(), 'POST to the sign-in callback').toBe(302);
+  expect(res.headers().location, 'signed in, on to the dashboard').toMatch(/\/dashboard$/);
+}
+
+/**
  * The staff factory: as the signed-in `owner` page, invite `email` with `role` through the Team page,
  * as a coalition does. Returns the address.
  */
