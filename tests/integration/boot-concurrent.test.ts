@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { openPglite, openPostgres, type DbHandle } from '@/db/client';
 import { queryRows } from '@/db/raw';
 import { prepareDatabase } from '@/lib/boot/boot';
+import { ROSTER_DIR } from '../support/roster';
 import { testDriver } from '../support/test-db';
 
-const SNAPSHOT = path.resolve(process.cwd(), '../shared/data/congress-legislators');
+const SNAPSHOT = ROSTER_DIR;
 const opts = { seed: true, adminEmail: 'owner@boot.example', senatorsSource: SNAPSHOT };
 
 /** A database nobody has migrated yet, and `n` separate handles to it (separate pools on PostgreSQL). */

@@ -1,6 +1,5 @@
 // With the Senate's CWC channel on, the letter form asks for a title and a full postal address, and
 // the letters it writes become valid CWC messages the (fake) Senate accepts.
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { campaigns, letters, organisations, senators, supporters } from '@/db/schema';
@@ -19,10 +18,11 @@ import { CWC_TEST_CONFIG } from '../support/cwc-fixtures';
 import { cwcElementText, validateCwcXml } from '../support/cwc-schema';
 import { startFakeSoapbox, type FakeSoapbox } from '../support/fake-soapbox';
 import { rejection } from '../support/rejection';
+import { ROSTER_DIR } from '../support/roster';
 import { getTestDb } from '../support/test-db';
 import { makeStaff } from './staff-fixtures';
 
-const ROSTER = path.resolve(process.cwd(), '../shared/data/congress-legislators');
+const ROSTER = ROSTER_DIR;
 const SLUG = 'protect-children-protocol';
 /** Springfield, Illinois: Senators Durbin (class 2 → SIL02) and Duckworth (class 3 → SIL03). */
 const IL_ZIP = '62701';

@@ -1,5 +1,4 @@
 // CWC office codes for the whole Senate, staff overrides that survive imports, and a campaign's topic.
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, campaigns, senators } from '@/db/schema';
@@ -9,10 +8,11 @@ import { cwcOfficeOf } from '@/lib/senators/cwc-office-code';
 import { importSenators } from '@/lib/senators/import-senators';
 import { setCwcOffice } from '@/lib/senators/set-cwc-office';
 import { rejection } from '../support/rejection';
+import { ROSTER_DIR } from '../support/roster';
 import { getTestDb } from '../support/test-db';
 import { makeStaff } from './staff-fixtures';
 
-const ROSTER = path.resolve(process.cwd(), '../shared/data/congress-legislators');
+const ROSTER = ROSTER_DIR;
 const KLOBUCHAR = 'K000367';
 
 async function officeRows() {

@@ -24,11 +24,12 @@ import { signPetition } from '@/lib/petitions/sign-petition';
 import { importSenators } from '@/lib/senators/import-senators';
 import { unsubscribeSupporter } from '@/lib/supporters/unsubscribe-supporter';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
+import { ROSTER_DIR } from '../support/roster';
 import { getTestDb } from '../support/test-db';
 import { makeStaff } from './staff-fixtures';
 
 const SLUG = 'protect-children-protocol';
-const ROSTER = path.resolve(process.cwd(), '../shared/data/congress-legislators');
+const ROSTER = ROSTER_DIR;
 const ORIGIN = 'http://localhost:3000';
 
 // The app's own transport choice, pointed at a local fake of the Resend API: mail kicked off inside

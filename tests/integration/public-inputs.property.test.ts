@@ -1,7 +1,6 @@
 // Property-based tests of every public form action and public route: random and hostile input
 // never gets a 5xx (or an INTERNAL form state), the form gives back exactly what was typed, and a
 // refused submission saves nothing. fast-check shrinks any failure to its smallest input.
-import path from 'node:path';
 import fc from 'fast-check';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +18,11 @@ import { petitionValuesFrom } from '@/lib/forms/petition';
 import { runInRequestScope } from '@/lib/http/request-scope';
 import { issueFormGuardToken } from '@/lib/security/form-guard';
 import { importSenators } from '@/lib/senators/import-senators';
+import { ROSTER_DIR } from '../support/roster';
 import { getTestDb } from '../support/test-db';
 
 const SLUG = 'protect-children-protocol';
-const ROSTER = path.resolve(process.cwd(), '../shared/data/congress-legislators');
+const ROSTER = ROSTER_DIR;
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 
 // Hostile strings: control characters, bidi overrides, markup, SQL, formulas, huge and non-BMP text.
