@@ -72,8 +72,14 @@ test.describe('campaign page', () => {
   });
 
   test('is served from the cache, with the count refreshed separately', async ({ request }) => {
-    await request.get(CAMPAIGN_PATH);
-    const res = await request.get(CAMPAIGN_PATH);
+    // The first request renders it if need be; the next comes from the cache. A staff save in another
+    // worker's spec (the Senate page, the editor) may clear the demo campaign's entry in between,
+    // so the pair is tried again (a page rendered per request would never answer HIT).
+    let res = await request.get(CAMPAIGN_PATH);
+    for (let tries = 0; tries < 5; tries++) {
+      res = await request.get(CAMPAIGN_PATH);
+      if (/HIT|STALE/.test(res.headers()['x-nextjs-cache'] ?? '')) break;
+    }
     expect(res.status()).toBe(200);
     expect(res.headers()['x-nextjs-cache']).toMatch(/HIT|STALE/);
     expect(res.headers()['cache-control']).toMatch(/s-maxage=30/);
