@@ -52,16 +52,18 @@ else {
   serverEnv.PGLITE_DATA_DIR = `.test-data/e2e-pglite-${port}`;
 }
 
-// Spec files run side by side, one per worker (E2E_WORKERS, default 2: the run is bound by the CPU,
-// and on 2 cores three or four workers made every test slower and the run longer). Every spec uses
-// its own supporters, staff sessions and senators, so they do not disturb each other; the one
+// Tests run side by side, on E2E_WORKERS workers (default 2: the run is bound by the CPU, and on 2
+// cores three or four workers made every test slower and the run longer). Each test may run in
+// either worker, so a long spec file does not keep one worker busy while the other has finished;
+// the files whose tests share what an earlier one did say so (`mode: 'serial'` or 'default').
+// Every spec uses its own supporters, staff sessions and senators, so they do not disturb each other; the one
 // exception is the exact-count test of the demo campaign (petition-counts.spec.ts), which runs in
 // the `counts` project, beside the sign-ins of `setup` and before everything else.
 const workers = Number(process.env.E2E_WORKERS ?? 2);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  fullyParallel: false,
+  fullyParallel: true,
   workers,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -14,6 +14,8 @@ async function signAs(browser: Browser, s: Signer) {
 }
 
 test.describe('people', () => {
+  // In one worker: the tests read the three supporters beforeAll signs once.
+  test.describe.configure({ mode: 'default' });
   const tag = `Pq${RUN}`;
   const ada = signer('people-ada', { firstName: 'Ada', lastName: `Lovelace${tag}`, zip: '94612' });
   const bo = signer('people-bo', { firstName: 'Bo', lastName: `Nakamura${tag}`, zip: '10001' });

@@ -7,6 +7,9 @@ import { withOwnIp } from './support/unique';
 // these run, so they have a Playwright project of their own (`counts` in playwright.config.ts) that
 // runs beside the staff sign-ins (which sign nothing) and before every other spec.
 
+// One after the other, in one worker: each counts from where the other left the total.
+test.describe.configure({ mode: 'default' });
+
 test.describe('signing with JavaScript', () => {
   test.beforeEach(async ({ page }) => {
     await withOwnIp(page);
