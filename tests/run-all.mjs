@@ -2,10 +2,11 @@
 // `npm test`: typecheck, lint, unit + integration tests (PGlite, and PostgreSQL when TEST_DATABASE_URL
 // is set), the production build, Playwright e2e against it, and the fault suite when the project has
 // one. Steps run side by side as far as their inputs allow and the cores do (TEST_JOBS, default the
-// number of cores, at least 2): the build and both vitest runs start together, typecheck and lint
-// follow as slots free up, and e2e (which wants both cores) starts once the build and vitest are
-// done. Every step runs even when another fails; each step's output is printed when it ends (and kept in
-// test-results/logs/) with its wall-clock and CPU time, then a summary ending with `N passed, N failed`.
+// number of cores, at least 2): the build and both vitest runs start together, e2e (which wants both
+// cores) starts once the build and vitest are done, then the fault suite with typecheck and lint
+// beside it. Every step runs even when another fails; each step's output is printed when it ends
+// (and kept in test-results/logs/) with its wall-clock and CPU time, then a summary ending with
+// `N passed, N failed`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,9 +82,6 @@ const steps = [
         },
       ]
     : []),
-  // After the build: `next build` rewrites tsconfig.json while it runs (restored when it ends).
-  { id: 'typecheck', name: 'typecheck (tsc)', cmd: bin('tsc'), args: ['--noEmit'], needs: ['build'] },
-  { id: 'lint', name: 'lint (eslint)', cmd: bin('eslint'), args: ['--max-warnings=0', '.'] },
   {
     id: 'e2e',
     name: `e2e (playwright, ${pgUrl ? 'PostgreSQL' : 'PGlite'})`,
@@ -106,13 +104,20 @@ const steps = [
           cmd: 'npm',
           args: ['run', '--silent', 'test:faults'],
           needs: ['build', 'vitest', ...(pgUrl ? ['vitest-postgres'] : [])],
-          weight: 2,
+          // Half its time is spent waiting (leases, timeouts, a database restart): typecheck and lint
+          // fill the other core meanwhile.
+          weight: 1,
           env: { NEXT_DIST_DIR: E2E_DIST_DIR, FAULTS_JSON_REPORT: 'test-results/faults.json' },
           prepare: async () => (pgUrl ? { TEST_DATABASE_URL: await freshDatabase(pgUrl, 'faults') } : {}),
           report: 'test-results/faults.json',
         },
       ]
     : []),
+  // Last, beside the fault suite, whose waits leave a core idle: before e2e they held back its start
+  // (it wants both cores) by about their own length. After the build, too: `next build` rewrites
+  // tsconfig.json while it runs (restored when it ends).
+  { id: 'typecheck', name: 'typecheck (tsc)', cmd: bin('tsc'), args: ['--noEmit'], needs: ['build', 'e2e'], weight: 0.5 },
+  { id: 'lint', name: 'lint (eslint)', cmd: bin('eslint'), args: ['--max-warnings=0', '.'], needs: ['e2e'], weight: 0.5 },
 ];
 
 // next build adds `<distDir>/types` to tsconfig.json; a side build must not leave that edit behind
