@@ -140,6 +140,11 @@ test.describe('campaign states (PostgreSQL e2e only)', () => {
       expect(redirect.headers()['location'].split(', ')).toContain(`/c/new-${tag}`);
       await page.goto(`/c/old-${tag}`);
       await expect(page).toHaveURL(new RegExp(`/c/new-${tag}$`));
+      // A partner's referral link to the old address keeps its ?ref= (the partner's box stays first).
+      const [partner] = await sql`select slug from organisations where kind = 'partner' and retired_at is null limit 1`;
+      const referred = await request.get(`/c/old-${tag}?ref=${partner.slug}`, { maxRedirects: 0 });
+      expect(referred.status()).toBe(308);
+      expect(referred.headers()['location'].split(', ')).toContain(`/c/new-${tag}?ref=${partner.slug}`);
 
       await page.goto(`/c/closed-${tag}`);
       await expect(page.getByRole('heading', { name: 'This campaign has closed' })).toBeVisible();

@@ -28,11 +28,12 @@ import type { ConsentOffer } from '@/lib/consents/types';
 const PAGE_COUNT_TTL_SECONDS = 30;
 
 /** The campaign for a slug; a renamed slug redirects (from the page only: metadata and page both
- * throwing the redirect would send two Location headers). */
-async function load(slug: string, { follow }: { follow: boolean }) {
+ * throwing the redirect would send two Location headers), keeping a referring partner's `?ref=`
+ * so the new address shows their box first too. */
+async function load(slug: string, { follow, refCode }: { follow: boolean; refCode?: string }) {
   const resolved = await cachedResolveSlug(slug);
   if (resolved.kind === 'moved') {
-    if (follow) permanentRedirect(`/c/${resolved.slug}`);
+    if (follow) permanentRedirect(`/c/${resolved.slug}${refCode ? `?ref=${encodeURIComponent(refCode)}` : ''}`);
     return null;
   }
   if (resolved.kind === 'missing') notFound();
@@ -64,7 +65,7 @@ function referrerOf(offers: ConsentOffer[], refCode: string | undefined): string
  * such a request to /c/[slug]/r/[ref]), so its opt-in box comes first even without JavaScript.
  */
 export async function CampaignPageView({ slug, refCode }: { slug: string; refCode?: string }) {
-  const campaign = await load(slug, { follow: true });
+  const campaign = await load(slug, { follow: true, refCode });
   if (!campaign) notFound(); // unreachable: a moved slug redirected
   const [count, signers, guardToken] = await Promise.all([
     cachedSignatureCount(campaign.id, PAGE_COUNT_TTL_SECONDS),
