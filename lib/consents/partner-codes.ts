@@ -1,6 +1,6 @@
 // No `server-only`: proxy.ts calls this (Node runtime, same process).
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/raw';
 import { logger } from '@/lib/log/logger';
 
@@ -9,24 +9,38 @@ import { logger } from '@/lib/log/logger';
 // added or retired on one is seen by the others within TTL_MS). On globalThis: the proxy is a
 // bundle of its own in the same process.
 const TTL_MS = 5_000;
-const g = globalThis as unknown as { __ratifyPartnerCodes?: { codes: Set<string>; until: number } };
+// After a failed read (the database is down), the answer "not a partner" is kept this long, so
+// referral visits get the plain page at once instead of each waiting on a read of its own.
+const FAILURE_TTL_MS = 1_000;
+type Memo = { codes: Set<string>; until: number };
+const g = globalThis as unknown as { __ratifyPartnerCodes?: Memo; __ratifyPartnerCodesRead?: Promise<Memo> };
 
 /** Whether `code` is a current (not retired) partner's short code; false when the database cannot be read. */
-export async function isCurrentPartnerCode(code: string, now = Date.now()): Promise<boolean> {
+export async function isCurrentPartnerCode(code: string, now = Date.now(), db: DbOrTx = getDb()): Promise<boolean> {
   const memo = g.__ratifyPartnerCodes;
   if (memo && memo.until > now) return memo.codes.has(code);
+  // One read at a time: visits arriving while it runs share its answer.
+  g.__ratifyPartnerCodesRead ??= readCodes(db, now).finally(() => {
+    g.__ratifyPartnerCodesRead = undefined;
+  });
+  return (await g.__ratifyPartnerCodesRead).codes.has(code);
+}
+
+async function readCodes(db: DbOrTx, now: number): Promise<Memo> {
+  let memo: Memo;
   try {
-    const rows = await queryRows<{ slug: string }>(getDb(), sql`select slug from organisations where kind = 'partner' and retired_at is null`);
-    const codes = new Set(rows.map((r) => r.slug));
-    g.__ratifyPartnerCodes = { codes, until: now + TTL_MS };
-    return codes.has(code);
+    const rows = await queryRows<{ slug: string }>(db, sql`select slug from organisations where kind = 'partner' and retired_at is null`);
+    memo = { codes: new Set(rows.map((r) => r.slug)), until: now + TTL_MS };
   } catch (err) {
     logger.warn({ err }, 'partner codes unreadable; the campaign page shows its usual box order');
-    return false;
+    memo = { codes: new Set(), until: now + FAILURE_TTL_MS };
   }
+  g.__ratifyPartnerCodes = memo;
+  return memo;
 }
 
 /** After a partner is added, renamed or retired on this instance: read the codes again. */
 export function forgetPartnerCodes() {
   g.__ratifyPartnerCodes = undefined;
+  g.__ratifyPartnerCodesRead = undefined;
 }

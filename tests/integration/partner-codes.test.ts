@@ -1,6 +1,7 @@
 // The partner codes proxy.ts checks before it sends a `?ref=` visit to the campaign page's referral
 // variant (/c/[slug]/r/[ref]): current partners only, and a change on this instance is seen at once.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openPostgres } from '@/db/client';
 import { organisations } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { forgetPartnerCodes, isCurrentPartnerCode } from '@/lib/consents/partner-codes';
@@ -45,5 +46,34 @@ describe('current partner codes', () => {
     await db.insert(organisations).values({ name: 'Oxfam Test', slug: 'oxfam', kind: 'partner' });
     expect(await isCurrentPartnerCode('oxfam', t0 + 1_000)).toBe(false);
     expect(await isCurrentPartnerCode('oxfam', t0 + 6_000)).toBe(true);
+  });
+
+  it('after a failed read answers no for a second without reading again, then reads again', async () => {
+    // A server that refuses connections: nothing listens on port 1.
+    const down = openPostgres('postgres://postgres@127.0.0.1:1/ratify', 1);
+    const t0 = Date.now();
+    expect(await isCurrentPartnerCode('oxfam', t0, down.db)).toBe(false);
+    await down.close();
+    const { db } = await getTestDb();
+    await db.insert(organisations).values({ name: 'Oxfam Test', slug: 'oxfam', kind: 'partner' });
+    // The database is back and has the partner, but the failure is remembered for a moment.
+    expect(await isCurrentPartnerCode('oxfam', t0 + 500)).toBe(false);
+    expect(await isCurrentPartnerCode('oxfam', t0 + 1_500)).toBe(true);
+  });
+
+  it('reads once for visits that arrive together', async () => {
+    const { db } = await getTestDb();
+    await db.insert(organisations).values({ name: 'Oxfam Test', slug: 'oxfam', kind: 'partner' });
+    let reads = 0;
+    const counting = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === 'execute') reads++;
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const t0 = Date.now();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => isCurrentPartnerCode('oxfam', t0, counting)));
+    expect(answers).toEqual(Array(10).fill(true));
+    expect(reads).toBe(1);
   });
 });
