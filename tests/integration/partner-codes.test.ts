@@ -76,4 +76,13 @@ describe('current partner codes', () => {
     expect(answers).toEqual(Array(10).fill(true));
     expect(reads).toBe(1);
   });
+
+  it('a read under way when a partner changes here is not kept: the next visit reads again', async () => {
+    const { db } = await getTestDb();
+    const underWay = isCurrentPartnerCode('oxfam');
+    forgetPartnerCodes(); // as createPartner does, while the read above has not answered yet
+    await db.insert(organisations).values({ name: 'Oxfam Test', slug: 'oxfam', kind: 'partner' });
+    await underWay;
+    expect(await isCurrentPartnerCode('oxfam')).toBe(true);
+  });
 });
