@@ -34,6 +34,23 @@ export type PublicCampaign = {
   treaty: TreatyView;
 };
 
+/**
+ * What the petition form takes from a campaign: the campaign page's panel and the embed's are given
+ * the same settings, so the two forms cannot drift apart.
+ */
+export function petitionSettings(c: PublicCampaign) {
+  return {
+    slug: c.slug,
+    organisationName: c.organisationName,
+    goal: c.petitionGoal,
+    autoStep: c.goalAutoStep,
+    signerVisibility: c.signerVisibility,
+    commentModeration: c.commentModeration,
+    consentOffers: c.consentOffers,
+    refOnlyPartnerBox: c.refOnlyPartnerBox,
+  };
+}
+
 /** What the public campaign page shows; null for drafts and unknown ids. No supporter data. */
 export async function getPublicCampaign(id: string): Promise<PublicCampaign | null> {
   const db = getDb();

@@ -25,10 +25,8 @@ export async function lockCampaign(tx: Tx, id: string, expectedUpdatedAt?: Date)
   return row;
 }
 
-/** The new `updated_at`: now, but always later than the last (the version token must change). */
-export function nextVersion(before: { updatedAt: Date }): Date {
-  return new Date(Math.max(Date.now(), before.updatedAt.getTime() + 1));
-}
+// The campaign verbs import it from here with lockCampaign.
+export { nextVersion } from '@/lib/forms/fields';
 
 const slugTaken = (message: string) => new AppError('CONFLICT', message, { slug: [message] });
 

@@ -5,8 +5,9 @@ import { getDb } from '@/db/client';
 import { organisations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
-import { AppError, validationError } from '@/lib/errors';
-import { versionStamp } from '@/lib/forms/fields';
+import { validationError } from '@/lib/errors';
+import { nextVersion, versionStamp } from '@/lib/forms/fields';
+import { lockCoalition } from '@/lib/organisations/lock-coalition';
 import { FrameAncestorsField } from './frame-ancestors';
 import { forgetEmbedFrameAncestors } from './get-embed-frame-ancestors';
 
@@ -30,15 +31,11 @@ export async function updateEmbedFrameAncestors({ actor, input }: { actor: Staff
   const { expectedUpdatedAt, embedFrameAncestors: value } = parsed.data;
 
   const changed = await getDb().transaction(async (tx) => {
-    const [before] = await tx.select().from(organisations).where(eq(organisations.kind, 'host')).limit(1).for('update');
-    if (!before) throw new AppError('NOT_FOUND', 'The coalition has not been set up yet.');
-    if (before.updatedAt.getTime() !== expectedUpdatedAt.getTime()) {
-      throw new AppError('CONFLICT', 'Someone else saved the coalition’s settings after you opened them. Reload the page and try again.');
-    }
+    const before = await lockCoalition(tx, expectedUpdatedAt);
     if (before.embedFrameAncestors === value) return false;
     await tx
       .update(organisations)
-      .set({ embedFrameAncestors: value, updatedAt: new Date(Math.max(Date.now(), before.updatedAt.getTime() + 1)) })
+      .set({ embedFrameAncestors: value, updatedAt: nextVersion(before) })
       .where(eq(organisations.id, before.id));
     await recordAudit(tx, {
       actor: auditActor(actor),

@@ -18,3 +18,8 @@ export const isoDay = (message = 'Use a date like 2025-01-31.', { minYear = DEFA
 export const versionStamp = z.coerce
   .date({ error: 'Reload the page and try again.' })
   .refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2200, 'Reload the page and try again.');
+
+/** The `updated_at` a save writes: now, but always later than the last (the version stamp must change). */
+export function nextVersion(before: { updatedAt: Date }): Date {
+  return new Date(Math.max(Date.now(), before.updatedAt.getTime() + 1));
+}

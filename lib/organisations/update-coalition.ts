@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { versionStamp } from '@/lib/forms/fields';
+import { nextVersion, versionStamp } from '@/lib/forms/fields';
 import { getDb } from '@/db/client';
 import { campaigns, organisations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
 import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
 import { OptionalHttpUrl, orNull } from '@/lib/treaties/schemas';
+import { lockCoalition } from './lock-coalition';
 import { PartnerFields } from './schemas';
 
 export const UpdateCoalitionInput = z.object({
@@ -40,11 +41,7 @@ export async function updateCoalition({ actor, input }: { actor: StaffActor; inp
   const { expectedUpdatedAt, ...next } = parsed.data;
 
   return getDb().transaction(async (tx) => {
-    const [before] = await tx.select().from(organisations).where(eq(organisations.kind, 'host')).limit(1).for('update');
-    if (!before) throw new AppError('NOT_FOUND', 'The coalition has not been set up yet.');
-    if (before.updatedAt.getTime() !== expectedUpdatedAt.getTime()) {
-      throw new AppError('CONFLICT', 'Someone else saved these settings after you opened them. Reload the page and try again.');
-    }
+    const before = await lockCoalition(tx, expectedUpdatedAt);
     const changed = FIELDS.filter((k) => next[k] !== before[k]);
     if (changed.length === 0) return { changed };
 
@@ -61,7 +58,7 @@ export async function updateCoalition({ actor, input }: { actor: StaffActor; inp
 
     await tx
       .update(organisations)
-      .set({ ...next, updatedAt: new Date(Math.max(Date.now(), before.updatedAt.getTime() + 1)) })
+      .set({ ...next, updatedAt: nextVersion(before) })
       .where(eq(organisations.id, before.id));
     await recordAudit(tx, {
       actor: auditActor(actor),

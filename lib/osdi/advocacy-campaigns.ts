@@ -3,23 +3,19 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { queryRows } from '@/db/raw';
 import { AppError } from '@/lib/errors';
-import { collection, osdiId, type CollectionQuery } from './query';
+import { collection, resourceHead, type CollectionQuery } from './query';
 import { campaignPage } from './resources';
 
 // OSDI advocacy campaigns: a Ratify campaign's letter to the supporter's two senators. They are the
 // same campaigns as the petitions (public data), with the letters as their outreaches.
 
-const iso = (v: string | Date) => new Date(v).toISOString();
 
 type CampaignRow = { id: string; slug: string; title: string; summary: string; created_at: string; updated_at: string; n: number };
 
 function advocacyCampaign(base: string, appUrl: string, r: CampaignRow) {
   const self = `${base}/advocacy_campaigns/${r.id}`;
   return {
-    identifiers: [osdiId(r.id)],
-    origin_system: 'Ratify',
-    created_date: iso(r.created_at),
-    modified_date: iso(r.updated_at),
+    ...resourceHead(r.id, r.created_at, r.updated_at),
     title: r.title,
     description: r.summary,
     browser_url: `${appUrl}/c/${r.slug}/write`,

@@ -5,7 +5,7 @@ import { queryRows } from '@/db/raw';
 import type { LetterStatus } from '@/db/schema/enum-values';
 import { AppError } from '@/lib/errors';
 import type { ApiCaller } from './authenticate';
-import { collection, osdiId, type CollectionQuery } from './query';
+import { collection, iso, resourceHead, type CollectionQuery } from './query';
 import { visiblePerson } from './resources';
 
 // OSDI outreaches: one per letter, so one target each (a submission writes to both senators, and
@@ -14,7 +14,6 @@ import { visiblePerson } from './resources';
 // The letter's subject and text are not returned: staff never see them either (the ledger shows
 // names and statuses only), and a key sees what its organisation's staff may see, never more.
 
-const iso = (v: string | Date) => new Date(v).toISOString();
 
 export type OutreachRow = {
   id: string;
@@ -33,10 +32,7 @@ export type OutreachRow = {
 export function outreachResource(base: string, r: OutreachRow) {
   const campaign = `${base}/advocacy_campaigns/${r.campaign_id}`;
   return {
-    identifiers: [osdiId(r.id)],
-    origin_system: 'Ratify',
-    created_date: iso(r.created_at),
-    modified_date: iso(r.updated_at),
+    ...resourceHead(r.id, r.created_at, r.updated_at),
     // When the writer confirmed it (the moment it became their outreach); absent while it waits.
     action_date: r.confirmed_at ? iso(r.confirmed_at) : undefined,
     type: 'email',

@@ -40,6 +40,14 @@ export function parseCollectionQuery(params: URLSearchParams): CollectionQuery {
 /** The identifier OSDI systems exchange: `ratify:<uuid>`. */
 export const osdiId = (uuid: string) => `ratify:${uuid}`;
 
+/** A database timestamp (text or Date) as OSDI's ISO 8601. */
+export const iso = (v: string | Date) => new Date(v).toISOString();
+
+/** The fields every OSDI resource of ours starts with: its identifier, origin and dates. */
+export function resourceHead(id: string, created: string | Date, modified: string | Date) {
+  return { identifiers: [osdiId(id)], origin_system: 'Ratify', created_date: iso(created), modified_date: iso(modified) };
+}
+
 /** A HAL collection page with OSDI's paging fields and next/previous links. */
 export function collection<T>(
   base: string,

@@ -5,14 +5,13 @@ import { queryRows } from '@/db/raw';
 import { AppError } from '@/lib/errors';
 import { activeConsentWhere } from '@/lib/partners/opted-in-query';
 import type { ApiCaller } from './authenticate';
-import { collection, osdiId, type CollectionQuery } from './query';
+import { collection, resourceHead, type CollectionQuery } from './query';
 
 // The OSDI resources a key may read. Petitions are public data; people are only those with a
 // standing, confirmed consent to the key's organisation; signatures are all of a petition's for
 // the host's keys (host staff see every signer) and, for a partner's keys, only those of people
 // who opted in to that partner: a key sees what its organisation's staff may see, never more.
 
-const iso = (v: string | Date) => new Date(v).toISOString();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `ratify:<uuid>` or a bare uuid, from a URL segment; anything else is a 404. */
@@ -30,10 +29,7 @@ type PetitionRow = { id: string; slug: string; title: string; summary: string; c
 function petition(base: string, appUrl: string, r: PetitionRow) {
   const self = `${base}/petitions/${r.id}`;
   return {
-    identifiers: [osdiId(r.id)],
-    origin_system: 'Ratify',
-    created_date: iso(r.created_at),
-    modified_date: iso(r.updated_at),
+    ...resourceHead(r.id, r.created_at, r.updated_at),
     title: r.title,
     description: r.summary,
     browser_url: `${appUrl}/c/${r.slug}`,
@@ -80,10 +76,7 @@ type SignatureRow = { id: string; supporter_id: string; campaign_id: string; com
 
 export function signatureResource(base: string, r: SignatureRow) {
   return {
-    identifiers: [osdiId(r.id)],
-    origin_system: 'Ratify',
-    created_date: iso(r.created_at),
-    modified_date: iso(r.modified),
+    ...resourceHead(r.id, r.created_at, r.modified),
     comments: r.comment ?? undefined,
     _links: {
       self: { href: `${base}/petitions/${r.campaign_id}/signatures/${r.id}` },
@@ -126,10 +119,7 @@ type PersonRow = { id: string; email: string; first_name: string; last_name: str
 
 function person(base: string, r: PersonRow) {
   return {
-    identifiers: [osdiId(r.id)],
-    origin_system: 'Ratify',
-    created_date: iso(r.created_at),
-    modified_date: iso(r.updated_at),
+    ...resourceHead(r.id, r.created_at, r.updated_at),
     given_name: r.first_name,
     family_name: r.last_name,
     email_addresses: [{ address: r.email, primary: true, status: 'subscribed' }],

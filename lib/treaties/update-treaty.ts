@@ -5,6 +5,7 @@ import { campaigns, treaties } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError, validationError } from '@/lib/errors';
 import { assertCan, auditActor, type StaffActor } from '@/lib/auth/actor';
+import { nextVersion } from '@/lib/forms/fields';
 import { TREATY_FACT_KEYS, UpdateTreatyInput } from './schemas';
 
 export type TreatyChange = {
@@ -31,7 +32,7 @@ export async function updateTreaty({ actor, input }: { actor: StaffActor; input:
     const linked = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.treatyId, id));
     if (changed.length === 0) return { id, changed, campaignIds: [] };
 
-    const updatedAt = new Date(Math.max(Date.now(), before.updatedAt.getTime() + 1));
+    const updatedAt = nextVersion(before);
     await tx.update(treaties).set({ ...facts, updatedAt }).where(eq(treaties.id, id));
     await recordAudit(tx, {
       actor: auditActor(actor),

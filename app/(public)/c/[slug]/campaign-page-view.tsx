@@ -13,6 +13,7 @@ import { ShareLinks } from '@/components/campaign/share-links';
 import { TreatyStatus } from '@/components/campaign/treaty-status';
 import { PetitionPanel } from '@/components/petition/petition-panel';
 import { PetitionProgress } from '@/components/petition/petition-progress';
+import { petitionSettings } from '@/lib/campaigns/get-public-campaign';
 import {
   cachedPublicCampaign,
   cachedRecentSigners,
@@ -83,15 +84,8 @@ export async function CampaignPageView({ slug, refCode }: { slug: string; refCod
           <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
             {campaign.open ? (
               <PetitionPanel
-                slug={campaign.slug}
-                organisationName={campaign.organisationName}
+                {...petitionSettings(campaign)}
                 initialCount={count}
-                goal={campaign.petitionGoal}
-                autoStep={campaign.goalAutoStep}
-                signerVisibility={campaign.signerVisibility}
-                commentModeration={campaign.commentModeration}
-                consentOffers={campaign.consentOffers}
-                refOnlyPartnerBox={campaign.refOnlyPartnerBox}
                 initialRef={referrerOf(campaign.consentOffers, refCode)}
                 guardToken={guardToken}
                 minFillSeconds={defaultMinFillSeconds()}

@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { CSSProperties } from 'react';
 import { EmbedPanel } from '@/components/embed/embed-panel';
-import { getPublicCampaign } from '@/lib/campaigns/get-public-campaign';
+import { getPublicCampaign, petitionSettings } from '@/lib/campaigns/get-public-campaign';
 import { resolveCampaignSlug } from '@/lib/campaigns/resolve-campaign-slug';
 import { RefField } from '@/lib/consents/schemas';
 import { embedColours, embedSource } from '@/lib/embeds/embed-headers';
@@ -35,16 +35,9 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   return (
     <main style={style} className="p-4">
       <EmbedPanel
-        slug={campaign.slug}
+        {...petitionSettings(campaign)}
         title={campaign.title}
-        organisationName={campaign.organisationName}
         count={count}
-        goal={campaign.petitionGoal}
-        autoStep={campaign.goalAutoStep}
-        signerVisibility={campaign.signerVisibility}
-        commentModeration={campaign.commentModeration}
-        consentOffers={campaign.consentOffers}
-        refOnlyPartnerBox={campaign.refOnlyPartnerBox}
         refCode={refCode}
         source={source}
         guardToken={guardToken}
